@@ -1,0 +1,10 @@
+export * from './content-part.js';
+export * from './chat-message.js';
+export * from './tool.js';
+export * from './response-format.js';
+export * from './usage.js';
+export * from './finish-reason.js';
+export * from './warning.js';
+export * from './chat-request.js';
+export * from './chat-response.js';
+export type * from './stream-event.js';

@@ -1,0 +1,5 @@
+export * from './canonical/index.js';
+export * from './errors/index.js';
+export * from './provider/index.js';
+export * from './framing/index.js';
+export * from './http/index.js';

@@ -1,0 +1,89 @@
+import type { ChatRequest } from '../canonical/chat-request.js';
+import type { ChatResponse } from '../canonical/chat-response.js';
+import type { StreamEvent } from '../canonical/stream-event.js';
+import type { Warning } from '../canonical/warning.js';
+import type { HttpTimeouts, HttpTransport } from '../http/http-types.js';
+import type { ProviderCapabilities } from './provider-capabilities.js';
+import type { SpecificationVersion } from './specification-version.js';
+import type { WireFormat } from './wire-format.js';
+
+/**
+ * Settings of one provider instance (a catalog entry or a request's headers): credentials,
+ * base URL, extra headers, and adapter-specific options (region, api version, …).
+ * Adapters never read `process.env`: the gateway maps the environment to settings once.
+ */
+export interface ProviderSettings {
+  apiKey?: string;
+  /** Replaces the provider's default base URL (Portkey's `custom_host`). */
+  baseURL?: string;
+  /** Extra headers sent on every upstream call. */
+  headers?: Record<string, string>;
+  /** Adapter-specific settings, e.g. `{ region, accessKeyId, secretAccessKey }` for Bedrock. */
+  options?: Record<string, unknown>;
+}
+
+/** What one upstream call is given besides the request itself. */
+export interface ProviderCallContext {
+  settings: ProviderSettings;
+  http: HttpTransport;
+  /** Aborted when the client goes away or a deadline passes. */
+  signal: AbortSignal;
+  timeouts?: HttpTimeouts;
+  /** The client's request headers, lower-cased, for adapters that forward some (e.g. `anthropic-beta`). */
+  requestHeaders: Readonly<Record<string, string>>;
+  /** Records a loss in translation; it reaches the client in a header and the request log. */
+  warn(warning: Warning): void;
+}
+
+/** A stream that has started: the upstream accepted the call (status 2xx, headers read). */
+export interface ChatStream {
+  events: AsyncIterable<StreamEvent>;
+  /** Upstream response headers worth returning (request ids, rate limits). */
+  headers?: Record<string, string>;
+}
+
+export interface ChatOperations {
+  generate(request: ChatRequest, context: ProviderCallContext): Promise<ChatResponse>;
+  /**
+   * Resolves once the upstream accepted the call, so that a failure before any byte reached
+   * the client can still fall back; rejects with an UpstreamError otherwise.
+   */
+  stream(request: ChatRequest, context: ProviderCallContext): Promise<ChatStream>;
+}
+
+/** A request forwarded as bytes because the client already speaks the provider's format. */
+export interface PassthroughRequest {
+  format: WireFormat;
+  /** The body to send: the client's bytes, or re-serialised when the gateway rewrote `model`. */
+  body: Uint8Array | string;
+  model: string;
+  stream: boolean;
+}
+
+export interface PassthroughResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: AsyncIterable<Uint8Array>;
+  /** Frees the upstream connection early (client went away). */
+  dispose(): void;
+}
+
+/** An adapter: what `defineProvider` takes and returns. */
+export interface ProviderAdapter {
+  specificationVersion: SpecificationVersion;
+  /** The slug used in model strings (`@openai/gpt-4o`) and headers. */
+  id: string;
+  name: string;
+  description?: string;
+  /** The public wire format the provider speaks natively, enabling byte passthrough. */
+  nativeFormat?: WireFormat;
+  /** The provider's public base URL (Portkey's `custom_host` shape: version segment included where the provider's base has it). */
+  defaultBaseURL?: string;
+  /** Environment variables the gateway may read for this adapter's default entry (`OPENAI_API_KEY`). */
+  environment?: { apiKey?: string; baseURL?: string };
+  /** True when the adapter calls no network (the built-in mock). */
+  local?: boolean;
+  capabilities: ProviderCapabilities;
+  chat?: ChatOperations;
+  passthrough?(request: PassthroughRequest, context: ProviderCallContext): Promise<PassthroughResponse>;
+}
