@@ -15,8 +15,8 @@ const packageDirs = groups.flatMap((group) =>
 );
 
 export default defineConfig({
-  resolve: { conditions: ['source', 'import', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'import', 'node', 'default'] } },
+  resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'node', 'development|production'], externalConditions: ['node'] } },
   test: {
     projects: packageDirs.map((dir) => ({
       extends: true,

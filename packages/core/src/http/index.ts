@@ -1,1 +1,3 @@
 export type * from './http-types.js';
+export * from './http-client.js';
+export * from './read-upstream-error.js';

@@ -81,6 +81,8 @@ export interface ProviderAdapter {
   defaultBaseURL?: string;
   /** Environment variables the gateway may read for this adapter's default entry (`OPENAI_API_KEY`). */
   environment?: { apiKey?: string; baseURL?: string };
+  /** Well-known model ids, for listings; any other id is still forwarded as given. */
+  models?: readonly string[];
   /** True when the adapter calls no network (the built-in mock). */
   local?: boolean;
   capabilities: ProviderCapabilities;

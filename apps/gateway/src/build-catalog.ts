@@ -1,0 +1,28 @@
+import type { ProviderAdapter, ProviderSettings } from '@switchyard/core';
+import { ProviderCatalog } from '@switchyard/router';
+import type { GatewayConfig } from './gateway-config.js';
+
+/**
+ * Every adapter gets a default entry named after it, with credentials from its standard
+ * environment variables (OPENAI_API_KEY, …) when set; the config file adds named entries.
+ * This is the one place the environment is read for providers.
+ */
+export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig, env: NodeJS.ProcessEnv): ProviderCatalog {
+  const catalog = new ProviderCatalog();
+  for (const adapter of adapters) {
+    const settings: ProviderSettings = {};
+    const apiKey = adapter.environment?.apiKey ? env[adapter.environment.apiKey] : undefined;
+    const baseURL = adapter.environment?.baseURL ? env[adapter.environment.baseURL] : undefined;
+    if (apiKey) settings.apiKey = apiKey;
+    if (baseURL) settings.baseURL = baseURL;
+    catalog.registerAdapter(adapter, settings);
+  }
+  for (const [slug, entry] of Object.entries(config.providers)) {
+    if (!catalog.adapter(entry.adapter)) {
+      const known = adapters.map((adapter) => adapter.id).join(', ');
+      throw new Error(`providers.${slug}.adapter: unknown adapter "${entry.adapter}" (known: ${known})`);
+    }
+    catalog.addEntry(slug, entry.adapter, { apiKey: entry.apiKey, baseURL: entry.baseURL, headers: entry.headers, options: entry.options });
+  }
+  return catalog;
+}

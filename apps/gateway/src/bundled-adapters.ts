@@ -1,0 +1,8 @@
+import type { ProviderAdapter } from '@switchyard/core';
+import { createMockProvider } from '@switchyard/provider-mock';
+import { createOpenAIProvider } from '@switchyard/provider-openai';
+
+/** The adapters shipped with the gateway. Adding a provider adds one line here and nothing else outside its package. */
+export function bundledAdapters(): ProviderAdapter[] {
+  return [createMockProvider(), createOpenAIProvider()];
+}

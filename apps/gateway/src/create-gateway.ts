@@ -1,0 +1,42 @@
+import { HttpClient, type ProviderAdapter } from '@switchyard/core';
+import { createHostAllowList } from '@switchyard/router';
+import { type RequestRecord, type ServingGateway, serveGateway } from '@switchyard/server';
+import { buildCatalog } from './build-catalog.js';
+import { bundledAdapters } from './bundled-adapters.js';
+import type { GatewayConfig } from './gateway-config.js';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  host: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  adapters?: ProviderAdapter[];
+  onRequestComplete?(record: RequestRecord): void;
+}
+
+export type RunningGateway = ServingGateway;
+
+/** Wires the bundled adapters, the catalog from config and environment, and the server into a listening gateway. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config } = options;
+  const http = new HttpClient();
+  const serving = await serveGateway({
+    catalog: buildCatalog(options.adapters ?? bundledAdapters(), config, options.env ?? process.env),
+    hostAllowList: createHostAllowList(config.allowedHosts),
+    http,
+    defaultProvider: config.defaultProvider ?? 'mock',
+    timeouts: config.timeouts,
+    bodyLimitBytes: config.bodyLimitBytes,
+    shutdownGraceMs: config.shutdownGraceMs,
+    onRequestComplete: options.onRequestComplete,
+    host: options.host,
+    port: options.port,
+  });
+  return {
+    ...serving,
+    async close() {
+      await serving.close();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export type * from './chat-format-codec.js';
+export * from './openai-chat/index.js';
+export * from './anthropic-messages/index.js';

@@ -1,0 +1,15 @@
+import type { ProviderCapabilities } from '@switchyard/core';
+
+export const openAICapabilities: ProviderCapabilities = {
+  chat: {
+    streaming: true,
+    tools: true,
+    parallelTools: true,
+    images: true,
+    files: true,
+    audio: true,
+    reasoning: true,
+    jsonObject: true,
+    jsonSchema: true,
+  },
+};

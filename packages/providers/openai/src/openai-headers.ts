@@ -1,0 +1,18 @@
+import type { ProviderCallContext } from '@switchyard/core';
+
+/** Client headers an OpenAI upstream understands, forwarded when the client sends them. */
+const forwardedClientHeaders = ['openai-organization', 'openai-project', 'openai-beta'];
+
+export function openAIHeaders(context: ProviderCallContext, stream: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: stream ? 'text/event-stream' : 'application/json',
+  };
+  for (const name of forwardedClientHeaders) {
+    const value = context.requestHeaders[name];
+    if (value) headers[name] = value;
+  }
+  Object.assign(headers, context.settings.headers);
+  if (context.settings.apiKey) headers.authorization = `Bearer ${context.settings.apiKey}`;
+  return headers;
+}

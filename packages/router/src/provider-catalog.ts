@@ -1,0 +1,48 @@
+import { NotFoundError, type ProviderAdapter, type ProviderSettings } from '@switchyard/core';
+
+/** One provider instance in the catalog: an adapter plus its credentials and base URL. */
+export interface ProviderEntry {
+  /** The slug clients use: `@<slug>/model` or `x-switchyard-provider: <slug>`. */
+  slug: string;
+  adapter: ProviderAdapter;
+  settings: ProviderSettings;
+}
+
+/** Adapters by id and provider entries by slug; every adapter also has an entry named after it. */
+export class ProviderCatalog {
+  private readonly adapters = new Map<string, ProviderAdapter>();
+  private readonly entries = new Map<string, ProviderEntry>();
+
+  registerAdapter(adapter: ProviderAdapter, defaultSettings: ProviderSettings = {}): void {
+    if (this.adapters.has(adapter.id)) throw new Error(`Two adapters share the id "${adapter.id}"`);
+    this.adapters.set(adapter.id, adapter);
+    if (!this.entries.has(adapter.id)) this.entries.set(adapter.id, { slug: adapter.id, adapter, settings: defaultSettings });
+  }
+
+  addEntry(slug: string, adapterId: string, settings: ProviderSettings): void {
+    const adapter = this.adapters.get(adapterId);
+    if (!adapter) throw new Error(`Provider entry "${slug}" names the unknown adapter "${adapterId}"`);
+    this.entries.set(slug, { slug, adapter, settings });
+  }
+
+  adapter(id: string): ProviderAdapter | undefined {
+    return this.adapters.get(id);
+  }
+
+  listAdapters(): ProviderAdapter[] {
+    return [...this.adapters.values()];
+  }
+
+  listEntries(): ProviderEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The entry for a slug, or a NotFoundError naming it and what exists. */
+  resolve(slug: string): ProviderEntry {
+    const entry = this.entries.get(slug);
+    if (entry) return entry;
+    throw new NotFoundError(`Unknown provider "${slug}". Known providers: ${[...this.entries.keys()].join(', ')}.`, {
+      code: 'provider_not_found',
+    });
+  }
+}

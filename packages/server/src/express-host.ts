@@ -1,0 +1,137 @@
+import { once } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PayloadTooLargeError } from '@switchyard/core';
+import { openAIChatCodec } from '@switchyard/formats';
+import express, { type Express } from 'express';
+import type { GatewayHandler } from './gateway-handler.js';
+import type { GatewayResponse } from './gateway-types.js';
+
+export interface ExpressHostOptions {
+  /** Largest request body accepted, in bytes; larger ones get 413 without being read. Default 16 MiB. */
+  bodyLimitBytes?: number;
+}
+
+const defaultBodyLimit = 16 * 1024 * 1024;
+
+/**
+ * The thin express host: turns a Node request into the handler's request and writes the
+ * handler's response back, streaming with backpressure, aborting upstream work when the
+ * client goes away.
+ */
+export function createExpressApp(handler: GatewayHandler, options: ExpressHostOptions = {}): Express {
+  const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimit;
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((req, res) => {
+    serve(handler, req, res, bodyLimit).catch(() => {
+      // The handler turns every error into a response; reaching here means the host itself
+      // failed. Never leak a stack: a bare 500 if nothing was sent yet, else cut the connection.
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"The gateway failed to handle the request.","type":"server_error","param":null,"code":null}}');
+      } else res.destroy();
+    });
+  });
+  return app;
+}
+
+async function serve(handler: GatewayHandler, req: IncomingMessage, res: ServerResponse, bodyLimit: number): Promise<void> {
+  const aborter = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) aborter.abort(new Error('The client closed the connection.'));
+  });
+  let body: Uint8Array;
+  try {
+    body = await readBody(req, bodyLimit);
+  } catch (error) {
+    if (PayloadTooLargeError.isInstance(error)) {
+      const encoded = openAIChatCodec.encodeError(error.toBody());
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify(encoded.body));
+    } else {
+      res.destroy();
+    }
+    return;
+  }
+  const url = req.url ?? '/';
+  const queryAt = url.indexOf('?');
+  const response = await handler.handle({
+    method: req.method ?? 'GET',
+    path: queryAt === -1 ? url : url.slice(0, queryAt),
+    headers: flattenHeaders(req.headers),
+    body,
+    signal: aborter.signal,
+  });
+  await writeResponse(response, res);
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return Promise.reject(tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tooLarge(limit: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(`The request body is larger than the gateway's limit of ${limit} bytes.`);
+}
+
+async function writeResponse(response: GatewayResponse, res: ServerResponse): Promise<void> {
+  const { body } = response;
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
+    res.writeHead(response.status, response.headers);
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, response.headers);
+  res.flushHeaders();
+  try {
+    for await (const chunk of body) {
+      if (res.destroyed) break;
+      if (!res.write(chunk)) await drainOrClose(res);
+    }
+    if (!res.destroyed) res.end();
+  } catch {
+    // Bytes already left: a clean end would look like a complete answer, so cut the connection.
+    res.destroy();
+  }
+}
+
+function drainOrClose(res: ServerResponse): Promise<unknown> {
+  return Promise.race([once(res, 'drain'), once(res, 'close')]);
+}
+
+/** Starts listening and resolves with the bound address. */
+export async function listen(app: Express, port: number, host: string): Promise<{ server: Server; url: string }> {
+  const server = app.listen(port, host);
+  await once(server, 'listening');
+  server.on('connection', (socket) => socket.setNoDelay(true));
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${shownHost}:${address.port}` };
+}

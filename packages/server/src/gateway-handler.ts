@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { type HttpTimeouts, type HttpTransport, NotFoundError, toGatewayError } from '@switchyard/core';
+import { openAIChatCodec } from '@switchyard/formats';
+import type { HostAllowList, ProviderCatalog } from '@switchyard/router';
+import { handleChatCompletions } from './chat-completions-route.js';
+import type { GatewayRequest, GatewayResponse, RequestRecord, ResponseBody } from './gateway-types.js';
+import { readGatewayHeader } from './header-api.js';
+import { listModels } from './models-route.js';
+import type { RouteContext } from './route-context.js';
+import { encodeWarningsHeader } from './warnings-header.js';
+
+export interface GatewayHandlerOptions {
+  catalog: ProviderCatalog;
+  hostAllowList: HostAllowList;
+  http: HttpTransport;
+  /** The catalog entry for requests that name no provider. */
+  defaultProvider?: string;
+  timeouts?: HttpTimeouts;
+  /** Called once per request when its response is complete (after the last byte of a stream). */
+  onRequestComplete?(record: RequestRecord): void;
+}
+
+export interface GatewayHandler {
+  handle(request: GatewayRequest): Promise<GatewayResponse>;
+}
+
+type Route = (request: GatewayRequest, context: RouteContext) => Promise<GatewayResponse>;
+
+/** Generous by default: a non-streamed answer from a large model can take minutes to start. */
+const defaultTimeouts: HttpTimeouts = { connectMs: 10_000, headersMs: 600_000, bodyIdleMs: 300_000 };
+
+/** The framework-free gateway: a request in, a response (maybe a byte stream) out. */
+export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
+  const routes = new Map<string, Route>([
+    ['POST /v1/chat/completions', handleChatCompletions],
+    ['GET /v1/models', async (_request, context) => listModels(context)],
+    ['GET /health', async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' })],
+  ]);
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+
+  return {
+    async handle(request) {
+      const startedAt = performance.now();
+      const traceId = readGatewayHeader(request.headers, 'trace-id') ?? randomUUID();
+      const record: RequestRecord = {
+        traceId,
+        method: request.method,
+        path: request.path,
+        status: 0,
+        stream: false,
+        passthrough: false,
+        totalMs: 0,
+        warnings: [],
+      };
+      const context: RouteContext = {
+        resolution: { catalog: options.catalog, hostAllowList: options.hostAllowList, defaultProvider: options.defaultProvider },
+        http: options.http,
+        timeouts,
+        record,
+        warnings: record.warnings,
+        traceId,
+      };
+      let response: GatewayResponse;
+      try {
+        const route = routes.get(`${request.method} ${request.path}`);
+        if (!route) throw new NotFoundError(`No route for ${request.method} ${request.path}.`, { code: 'unknown_url' });
+        response = await route(request, context);
+      } catch (error) {
+        const gatewayError = toGatewayError(error);
+        record.errorKind = gatewayError.kind;
+        record.errorMessage = gatewayError.message;
+        const encoded = openAIChatCodec.encodeError(gatewayError.toBody());
+        response = { status: encoded.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(encoded.body) };
+      }
+      response.headers['x-switchyard-trace-id'] = traceId;
+      if (record.provider) response.headers['x-switchyard-provider'] = record.provider;
+      if (record.warnings.length > 0) response.headers['x-switchyard-warnings'] = encodeWarningsHeader(record.warnings);
+      record.status = response.status;
+      const complete = (firstByteAt: number | undefined) => {
+        const now = performance.now();
+        record.totalMs = now - startedAt;
+        if (firstByteAt !== undefined) record.firstByteMs = firstByteAt - startedAt;
+        options.onRequestComplete?.(record);
+      };
+      if (isStreamBody(response.body)) response.body = observeStream(response.body, complete);
+      else complete(performance.now());
+      return response;
+    },
+  };
+}
+
+function isStreamBody(body: ResponseBody | undefined): body is AsyncIterable<string | Uint8Array> {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
+}
+
+/** Reports the request as complete when its body has been fully produced (or abandoned). */
+async function* observeStream(
+  body: AsyncIterable<string | Uint8Array>,
+  complete: (firstByteAt: number | undefined) => void,
+): AsyncGenerator<string | Uint8Array> {
+  let firstByteAt: number | undefined;
+  try {
+    for await (const chunk of body) {
+      firstByteAt ??= performance.now();
+      yield chunk;
+    }
+  } finally {
+    complete(firstByteAt);
+  }
+}

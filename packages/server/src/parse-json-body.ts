@@ -1,0 +1,23 @@
+import { InvalidRequestError } from '@switchyard/core';
+
+/** Parses a request body that must be a JSON object, with errors a client can act on. */
+export function parseJsonObjectBody(body: Uint8Array): Record<string, unknown> {
+  if (body.byteLength === 0) throw new InvalidRequestError('The request body is empty; send a JSON object.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new InvalidRequestError('The request body is not valid UTF-8.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? `: ${error.message}` : '';
+    throw new InvalidRequestError(`The request body is not valid JSON${detail}.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidRequestError(`The request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`);
+  }
+  return value as Record<string, unknown>;
+}

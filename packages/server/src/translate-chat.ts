@@ -1,0 +1,70 @@
+import { type ChatRequest, type ProviderCallContext, type StreamEvent, UnsupportedError, toGatewayError } from '@switchyard/core';
+import type { ChatFormatCodec, ChatStreamEncoder } from '@switchyard/formats';
+import type { GatewayResponse } from './gateway-types.js';
+import type { ResolvedTarget } from './resolve-target.js';
+import type { RouteContext } from './route-context.js';
+
+/**
+ * The client's format is not the provider's: decode to canonical, let the adapter call its
+ * provider, and encode the answer (or each stream event) back into the client's format.
+ */
+export async function translateChat(
+  request: ChatRequest,
+  target: ResolvedTarget,
+  codec: ChatFormatCodec,
+  callContext: ProviderCallContext,
+  route: RouteContext,
+): Promise<GatewayResponse> {
+  const adapter = target.entry.adapter;
+  if (!adapter.chat) throw new UnsupportedError(`Provider "${target.entry.slug}" does not support chat.`, { provider: adapter.id });
+  if (request.stream && adapter.capabilities.chat?.streaming === false) {
+    throw new UnsupportedError(`Provider "${target.entry.slug}" cannot stream; send stream: false.`, { param: 'stream', provider: adapter.id });
+  }
+  if (!request.stream) {
+    const response = await adapter.chat.generate(request, callContext);
+    route.record.usage = response.usage;
+    route.record.modelAnswered = response.model;
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(codec.encodeResponse(response)) };
+  }
+  const started = await adapter.chat.stream(request, callContext);
+  const encoder = codec.createStreamEncoder({ includeUsage: request.streamUsage === true });
+  return {
+    status: 200,
+    headers: { ...started.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+    body: encodeStream(started.events, encoder, route),
+  };
+}
+
+async function* encodeStream(events: AsyncIterable<StreamEvent>, encoder: ChatStreamEncoder, route: RouteContext): AsyncGenerator<string> {
+  const record = route.record;
+  let failed = false;
+  let finished = false;
+  try {
+    for await (const event of events) {
+      if (event.type === 'start') record.modelAnswered = event.model;
+      else if (event.type === 'finish') {
+        finished = true;
+        if (event.usage) record.usage = event.usage;
+      } else if (event.type === 'usage') record.usage = event.usage;
+      else if (event.type === 'error') {
+        failed = true;
+        record.errorKind = event.error.kind;
+        record.errorMessage = event.error.message;
+      }
+      const text = encoder.encode(event);
+      if (text) yield text;
+      if (failed) return;
+    }
+  } catch (error) {
+    failed = true;
+    const gatewayError = toGatewayError(error);
+    record.errorKind = gatewayError.kind;
+    record.errorMessage = gatewayError.message;
+    yield encoder.encode({ type: 'error', error: gatewayError.toBody() });
+    return;
+  } finally {
+    if (failed || !finished) record.incomplete = true;
+  }
+  const closing = encoder.end();
+  if (closing) yield closing;
+}
