@@ -15,6 +15,10 @@ export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig,
     const baseURL = adapter.environment?.baseURL ? env[adapter.environment.baseURL] : undefined;
     if (apiKey) settings.apiKey = apiKey;
     if (baseURL) settings.baseURL = baseURL;
+    for (const [option, variable] of Object.entries(adapter.environment?.options ?? {})) {
+      const value = env[variable];
+      if (value) (settings.options ??= {})[option] = value;
+    }
     catalog.registerAdapter(adapter, settings);
   }
   for (const [slug, entry] of Object.entries(config.providers)) {

@@ -22,6 +22,8 @@ export interface GatewayHandlerOptions {
 
 export interface GatewayHandler {
   handle(request: GatewayRequest): Promise<GatewayResponse>;
+  /** Whether the handler has a route for this method and path (hosts dispatch those first). */
+  hasRoute(method: string, path: string): boolean;
 }
 
 type Route = (request: GatewayRequest, context: RouteContext) => Promise<GatewayResponse>;
@@ -39,6 +41,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
 
   return {
+    hasRoute: (method, path) => routes.has(`${method} ${path}`),
     async handle(request) {
       const startedAt = performance.now();
       const traceId = readGatewayHeader(request.headers, 'trace-id') ?? randomUUID();

@@ -33,7 +33,7 @@ export async function passthroughChat(
   );
   route.record.passthrough = true;
   const isStream = stream && upstream.status < 300;
-  const tap = new UsageTap(isStream);
+  const tap = new UsageTap();
   const record = route.record;
   async function* relay(): AsyncGenerator<Uint8Array | string> {
     let complete = false;
@@ -60,5 +60,9 @@ export async function passthroughChat(
       record.modelAnswered = seen.model;
     }
   }
-  return { status: upstream.status, headers: relayHeaders(upstream.headers), body: relay() };
+  const headers = relayHeaders(upstream.headers);
+  // The bytes go out unchanged, so a plain JSON answer keeps its length (no chunked framing).
+  const length = upstream.headers['content-length'];
+  if (!isStream && length !== undefined && upstream.headers['content-encoding'] === undefined) headers['content-length'] = length;
+  return { status: upstream.status, headers, body: relay() };
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { type ExpressHostOptions, createExpressApp, listen } from './express-host.js';
+import { type ExpressHostOptions, createGatewayListener, listen } from './express-host.js';
 import { type GatewayHandlerOptions, createGatewayHandler } from './gateway-handler.js';
 
 export interface ServeGatewayOptions extends GatewayHandlerOptions, ExpressHostOptions {
@@ -18,8 +18,8 @@ export interface ServingGateway {
 
 /** The handler behind the express host, listening: what the gateway app and e2e tests start. */
 export async function serveGateway(options: ServeGatewayOptions): Promise<ServingGateway> {
-  const app = createExpressApp(createGatewayHandler(options), options);
-  const { server, url } = await listen(app, options.port, options.host);
+  const listener = createGatewayListener(createGatewayHandler(options), options);
+  const { server, url } = await listen(listener, options.port, options.host);
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -12,7 +12,7 @@ describe('UsageTap', () => {
       'data: [DONE]\n\n';
     const bytes = encoder.encode(body);
     for (const size of [1, 7, 4096]) {
-      const tap = new UsageTap(true);
+      const tap = new UsageTap();
       for (let offset = 0; offset < bytes.length; offset += size) tap.push(bytes.subarray(offset, offset + size));
       const read = tap.read();
       expect(read.usage).toMatchObject({ input: 12, output: 5, total: 17, cachedInput: 4 });
@@ -21,12 +21,12 @@ describe('UsageTap', () => {
   });
 
   it('reads usage from a JSON answer and nothing from a stream without it', () => {
-    const json = new UsageTap(false);
+    const json = new UsageTap();
     json.push(encoder.encode('{"model":"m","usage":{"prompt_tokens":3,'));
     json.push(encoder.encode('"completion_tokens":2,"total_tokens":5}}'));
     expect(json.read().usage).toMatchObject({ input: 3, output: 2, total: 5 });
 
-    const none = new UsageTap(true);
+    const none = new UsageTap();
     none.push(encoder.encode('data: {"choices":[{"delta":{"content":"x"}}]}\n\ndata: [DONE]\n\n'));
     expect(none.read().usage).toBeUndefined();
   });

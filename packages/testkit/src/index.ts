@@ -6,3 +6,6 @@ export * from './recorded-answer.js';
 export * from './plan-openai-reply.js';
 export * from './encode-openai-reply.js';
 export * from './openai-mock.js';
+export * from './google-mock.js';
+export * from './anthropic-mock.js';
+export * from './bedrock-mock.js';

@@ -79,8 +79,12 @@ export interface ProviderAdapter {
   nativeFormat?: WireFormat;
   /** The provider's public base URL (Portkey's `custom_host` shape: version segment included where the provider's base has it). */
   defaultBaseURL?: string;
-  /** Environment variables the gateway may read for this adapter's default entry (`OPENAI_API_KEY`). */
-  environment?: { apiKey?: string; baseURL?: string };
+  /**
+   * Environment variables the gateway reads for this adapter's default entry: `apiKey` and
+   * `baseURL` name one variable each (`OPENAI_API_KEY`); `options` maps an option name to the
+   * variable that fills it (`{ region: 'AWS_REGION' }`). The adapter itself never reads the environment.
+   */
+  environment?: { apiKey?: string; baseURL?: string; options?: Readonly<Record<string, string>> };
   /** Well-known model ids, for listings; any other id is still forwarded as given. */
   models?: readonly string[];
   /** True when the adapter calls no network (the built-in mock). */

@@ -1,0 +1,20 @@
+import type { ProviderCapabilities } from '@switchyard/core';
+
+export const anthropicCapabilities: ProviderCapabilities = {
+  chat: {
+    streaming: true,
+    tools: true,
+    parallelTools: true,
+    images: true,
+    // PDFs and plain-text documents (base64, URL or Files API id).
+    files: true,
+    audio: false,
+    reasoning: true,
+    // No JSON mode without a schema; json_object is dropped with a warning.
+    jsonObject: false,
+    // output_config.format (structured outputs).
+    jsonSchema: true,
+  },
+  // Anthropic has no embeddings endpoint (it points to Voyage AI).
+  embeddings: false,
+};

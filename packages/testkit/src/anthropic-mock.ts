@@ -1,0 +1,151 @@
+import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
+import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
+import { createPromptCache, planAnthropicReply } from './plan-anthropic-reply.js';
+import { validateAnthropicRequest } from './validate-anthropic-request.js';
+
+export interface AnthropicMockOptions {
+  /** When set, every request must carry `x-api-key: <apiKey>` or gets Anthropic's 401. */
+  apiKey?: string;
+  /** Pause between stream events (default 0: the whole stream is written at once). */
+  streamDelayMs?: number;
+  /** Keep requests in `received` (default true); benchmarks turn it off. */
+  recordRequests?: boolean;
+}
+
+export interface AnthropicMock extends MockServer {
+  /**
+   * `<url>/v1`: the base URL the gateway's Anthropic adapter is given (Portkey's custom_host
+   * shape). The Anthropic SDK takes `url` instead, as it appends `/v1/messages` itself.
+   */
+  baseURL: string;
+}
+
+export type AnthropicErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'billing_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'request_too_large'
+  | 'rate_limit_error'
+  | 'api_error'
+  | 'timeout_error'
+  | 'overloaded_error';
+
+export interface AnthropicErrorBody {
+  type: 'error';
+  error: { type: string; message: string };
+  request_id?: string;
+}
+
+export function anthropicError(type: AnthropicErrorType | string, message: string, requestId?: string): AnthropicErrorBody {
+  return { type: 'error', error: { type, message }, ...(requestId !== undefined && { request_id: requestId }) };
+}
+
+/** The body Anthropic answers a status with (https://docs.claude.com/en/api/errors), for `failNext({ status })`. */
+export function anthropicFaultBody(status: number): AnthropicErrorBody {
+  const byStatus: Record<number, [AnthropicErrorType, string]> = {
+    400: ['invalid_request_error', 'Mock fault: invalid request.'],
+    401: ['authentication_error', 'invalid x-api-key'],
+    402: ['billing_error', 'Your credit balance is too low to access the Anthropic API.'],
+    403: ['permission_error', 'Your API key does not have permission to use the specified resource.'],
+    404: ['not_found_error', 'The requested resource could not be found.'],
+    413: ['request_too_large', 'Request exceeds the maximum allowed number of bytes.'],
+    429: ['rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit (mock fault).'],
+    500: ['api_error', 'Internal server error'],
+    504: ['timeout_error', 'Request timeout'],
+    529: ['overloaded_error', 'Overloaded'],
+  };
+  const [type, message] = byStatus[status] ?? (status >= 500 ? ['api_error', `Mock fault: HTTP ${status}.`] : ['invalid_request_error', `Mock fault: HTTP ${status}.`]);
+  return anthropicError(type, message, 'req_mock_fault');
+}
+
+/**
+ * A loopback server speaking Anthropic Messages (`POST /v1/messages`, streamed or not) with the
+ * real wire format: the checks of `validateAnthropicRequest`, the answers of
+ * `planAnthropicReply`, the event sequence of `encodeAnthropicStream`. Faults and recorded
+ * replays come from the base mock server; a `{ status }` fault gets Anthropic's error body.
+ */
+export async function startAnthropicMock(options: AnthropicMockOptions = {}): Promise<AnthropicMock> {
+  let sequence = 0;
+  const streamDelayMs = options.streamDelayMs ?? 0;
+  const promptCache = createPromptCache();
+
+  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) => {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      'request-id': requestId,
+      ...(status === 429 || status >= 500 ? { 'x-should-retry': 'true' } : {}),
+    });
+    response.end(text);
+  };
+
+  const messages = async (request: ReceivedRequest, response: ServerResponse, context: MockContext, requestId: string) => {
+    const problem = validateAnthropicRequest(request.json, request.headers);
+    if (problem) return sendJson(response, problem.status, anthropicError(problem.type, problem.message, requestId), requestId);
+
+    const body = request.json;
+    const plan = planAnthropicReply(body, promptCache);
+    const meta: AnthropicReplyMeta = { id: `msg_mock${String(sequence).padStart(20, '0')}`, model: body.model };
+    if (body.stream !== true) return sendJson(response, 200, encodeAnthropicMessage(plan, meta), requestId);
+
+    const events = encodeAnthropicStream(plan, meta);
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'request-id': requestId });
+    if (streamDelayMs <= 0) {
+      response.write(events.join(''));
+      response.end();
+      return;
+    }
+    response.flushHeaders();
+    for (const event of events) {
+      if (context.signal.aborted) return;
+      response.write(event);
+      await sleep(streamDelayMs);
+    }
+    if (!context.signal.aborted) response.end();
+  };
+
+  const server = await startMockServer(
+    async (request, response, context) => {
+      sequence++;
+      const requestId = `req_mock${String(sequence).padStart(20, '0')}`;
+      const query = request.path.indexOf('?');
+      const path = query === -1 ? request.path : request.path.slice(0, query);
+
+      if (options.apiKey !== undefined && request.headers['x-api-key'] !== options.apiKey) {
+        const message = request.headers['x-api-key'] === undefined ? 'x-api-key header is required' : 'invalid x-api-key';
+        return sendJson(response, 401, anthropicError('authentication_error', message, requestId), requestId);
+      }
+      if (request.method === 'POST' && path === '/v1/messages') return messages(request, response, context, requestId);
+      return sendJson(response, 404, anthropicError('not_found_error', 'Not Found', requestId), requestId);
+    },
+    { recordRequests: options.recordRequests, faultBody: anthropicFaultBody },
+  );
+
+  const reset = server.reset;
+  return Object.assign(server, {
+    baseURL: `${server.url}/v1`,
+    reset() {
+      reset();
+      promptCache.clear();
+    },
+  });
+}
+
+export {
+  planAnthropicReply,
+  createPromptCache,
+  mockThinkingSignature,
+  mockRedactedThinkingData,
+  redactedThinkingTrigger,
+  exampleForSchema,
+  type AnthropicReplyPlan,
+  type AnthropicMockUsage,
+  type PromptCache,
+} from './plan-anthropic-reply.js';
+export { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
+export { validateAnthropicRequest, type AnthropicRequestProblem } from './validate-anthropic-request.js';
