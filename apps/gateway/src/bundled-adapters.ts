@@ -1,8 +1,9 @@
 import type { ProviderAdapter } from '@switchyard/core';
+import { createBedrockProvider } from '@switchyard/provider-bedrock';
 import { createMockProvider } from '@switchyard/provider-mock';
 import { createOpenAIProvider } from '@switchyard/provider-openai';
 
 /** The adapters shipped with the gateway. Adding a provider adds one line here and nothing else outside its package. */
 export function bundledAdapters(): ProviderAdapter[] {
-  return [createMockProvider(), createOpenAIProvider()];
+  return [createMockProvider(), createOpenAIProvider(), createBedrockProvider()];
 }

@@ -163,6 +163,12 @@ describe('decodeAnthropicMessagesRequest', () => {
     expect(source.message).toBe('messages.0.content.0.source.data: Field required');
     const maxTokens = thrown(() => decodeAnthropicMessagesRequest({ model: 'm', max_tokens: 'lots', messages: [] }));
     expect(maxTokens.message).toBe('max_tokens: Input should be a valid number');
+    expect(thrown(() => decodeAnthropicMessagesRequest({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 5 }] })).message).toBe(
+      'messages.0.content: Input should be a valid string or a valid list',
+    );
+    expect(thrown(() => decodeAnthropicMessagesRequest({ model: 'm', max_tokens: 1, messages: [], tool_choice: { type: 'bogus' } })).message).toBe(
+      "tool_choice.type: Input tag \"bogus\" does not match any of the expected tags: 'auto', 'any', 'tool', 'none'",
+    );
     expect(thrown(() => decodeAnthropicMessagesRequest([])).kind).toBe('invalid_request');
   });
 });

@@ -44,6 +44,10 @@ function describeIssue(issue: Issue, value: unknown): string {
       if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) {
         return `Input tag ${JSON.stringify(value)} does not match any of the expected tags: ${issue.options.map((option) => `'${String(option)}'`).join(', ')}`;
       }
+      if ('errors' in issue) {
+        const expected = issue.errors.flatMap((branch) => (branch[0]?.code === 'invalid_type' ? [describeType(branch[0].expected)] : []));
+        if (expected.length > 0) return `Input should be ${[...new Set(expected)].join(' or ')}`;
+      }
       return 'Input does not match any of the accepted shapes';
     case 'invalid_value':
       return `Input should be ${issue.values.map((entry) => `'${String(entry)}'`).join(' or ')}`;

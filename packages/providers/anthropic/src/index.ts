@@ -1,4 +1,4 @@
-import { defineProvider } from '@switchyard/core';
+import { type HttpResponse, UpstreamError, defineProvider } from '@switchyard/core';
 import { anthropicMessagesCodec } from '@switchyard/formats';
 import { anthropicCapabilities } from './anthropic-capabilities.js';
 import { requiredAnthropicBetas } from './anthropic-headers.js';
@@ -14,6 +14,24 @@ function relayedHeaders(headers: Record<string, string>): Record<string, string>
     if (name === 'request-id' || name.startsWith('anthropic-ratelimit-') || name === 'retry-after') relayed[name] = value;
   }
   return relayed;
+}
+
+/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
+async function readJson(response: HttpResponse): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UpstreamError('Anthropic answered with a body that is not JSON.', {
+      provider: 'anthropic',
+      status: response.status,
+      headers: response.headers,
+      body: text.slice(0, 1000),
+      kind: 'upstream',
+      retryable: false,
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -56,7 +74,7 @@ export function createAnthropicProvider() {
           betas: requiredAnthropicBetas(encoded.body),
         });
         if (response.status >= 300) throw await mapAnthropicError(response);
-        return anthropicMessagesCodec.decodeResponse(await response.json());
+        return anthropicMessagesCodec.decodeResponse(await readJson(response));
       },
 
       async stream(request, context) {

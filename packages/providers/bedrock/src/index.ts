@@ -7,17 +7,18 @@ import { encodeBedrockRequest } from './encode-bedrock-request.js';
 import { readBedrockError } from './map-bedrock-error.js';
 
 /**
- * Environment variables the gateway maps into a Bedrock entry's settings (the adapter itself never
- * reads the environment): AWS_REGION (or AWS_DEFAULT_REGION) -> options.region, AWS_ACCESS_KEY_ID
- * -> options.accessKeyId, AWS_SECRET_ACCESS_KEY -> options.secretAccessKey, AWS_SESSION_TOKEN ->
- * options.sessionToken, AWS_BEARER_TOKEN_BEDROCK (a Bedrock API key) -> apiKey.
+ * Environment variables the gateway maps into the default `bedrock` entry (the adapter itself
+ * never reads the environment): a Bedrock API key as apiKey, SigV4 keys and the region as options.
+ * AWS_DEFAULT_REGION is not read: one variable per setting keeps the mapping predictable.
  */
 export const bedrockEnvironment = {
-  region: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
-  accessKeyId: 'AWS_ACCESS_KEY_ID',
-  secretAccessKey: 'AWS_SECRET_ACCESS_KEY',
-  sessionToken: 'AWS_SESSION_TOKEN',
   apiKey: 'AWS_BEARER_TOKEN_BEDROCK',
+  options: {
+    region: 'AWS_REGION',
+    accessKeyId: 'AWS_ACCESS_KEY_ID',
+    secretAccessKey: 'AWS_SECRET_ACCESS_KEY',
+    sessionToken: 'AWS_SESSION_TOKEN',
+  },
 } as const;
 
 // Headers worth returning to the client: the id AWS support asks for.
@@ -45,6 +46,7 @@ export function createBedrockProvider() {
       'us.meta.llama3-3-70b-instruct-v1:0',
       'mistral.mistral-large-2407-v1:0',
     ],
+    environment: bedrockEnvironment,
     capabilities: bedrockCapabilities,
 
     chat: {

@@ -83,6 +83,17 @@ describe('decodeGoogleResponse', () => {
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'STOP' });
   });
 
+  it('keeps ids short when the signature is not to travel in them', () => {
+    const response = decodeGoogleResponse(
+      { candidates: [{ content: { parts: [{ functionCall: { name: 'a', args: {} }, thoughtSignature: 'U0lH' }] }, finishReason: 'STOP' }], responseId: 'r' },
+      { model: 'm', signatureInToolCallId: false },
+    );
+    expect(response.content).toEqual([
+      { type: 'reasoning', text: '', signature: 'U0lH', provider: 'google' },
+      { type: 'tool-call', id: 'call_r_0', name: 'a', arguments: '{}' },
+    ]);
+  });
+
   it('answers a blocked prompt with a content-filter finish and the feedback in providerMetadata', () => {
     const response = decodeGoogleResponse(
       { promptFeedback: { blockReason: 'SAFETY', safetyRatings: [] }, usageMetadata: { promptTokenCount: 4, totalTokenCount: 4 } },

@@ -15,6 +15,8 @@ export interface DecodeGoogleResponseOptions {
   model: string;
   /** Names the reasoning parts' origin and the providerMetadata key (default 'google'). */
   provider?: string;
+  /** Carry a function call's thoughtSignature inside its id too (default true; see google-tool-call-id.ts). */
+  signatureInToolCallId?: boolean;
 }
 
 /**
@@ -41,7 +43,12 @@ export function decodeGoogleResponse(body: unknown, options: DecodeGoogleRespons
   const answer = parsed.data;
   const id = answer.responseId ?? `gemini-${randomUUID()}`;
   const candidate = answer.candidates?.[0];
-  const { content, hasToolCalls, unmappedParts } = convertCandidateParts(candidate, answer.responseId ?? id, provider);
+  const { content, hasToolCalls, unmappedParts } = convertCandidateParts(
+    candidate,
+    answer.responseId ?? id,
+    provider,
+    options.signatureInToolCallId ?? true,
+  );
 
   const response: ChatResponse = {
     id,
@@ -57,7 +64,7 @@ export function decodeGoogleResponse(body: unknown, options: DecodeGoogleRespons
   return response;
 }
 
-function convertCandidateParts(candidate: GoogleCandidate | undefined, responseId: string, provider: string) {
+function convertCandidateParts(candidate: GoogleCandidate | undefined, responseId: string, provider: string, signatureInId: boolean) {
   const content: AssistantContentPart[] = [];
   const unmappedParts: GoogleResponsePart[] = [];
   let toolCalls = 0;
@@ -84,7 +91,7 @@ function convertCandidateParts(candidate: GoogleCandidate | undefined, responseI
       toolCalls++;
       content.push({
         type: 'tool-call',
-        id: googleToolCallId(baseId, part.thoughtSignature),
+        id: signatureInId ? googleToolCallId(baseId, part.thoughtSignature) : baseId,
         name: part.functionCall.name,
         arguments: JSON.stringify(part.functionCall.args ?? {}),
       });

@@ -1,13 +1,18 @@
 import { GatewayError, type HttpResponse, type StreamEvent, createSseParser } from '@switchyard/core';
-import { createGoogleStreamDecoder } from './google-stream-decoder.js';
+import { type GoogleStreamDecoderOptions, createGoogleStreamDecoder } from './google-stream-decoder.js';
 
 /**
  * A `streamGenerateContent?alt=sse` body → canonical events, as bytes arrive. A body that
  * breaks off (reset, idle timeout) ends in an error event, never in a clean finish.
  */
-export async function* decodeGoogleStream(response: HttpResponse, model: string, provider = 'google'): AsyncGenerator<StreamEvent> {
+export async function* decodeGoogleStream(
+  response: HttpResponse,
+  model: string,
+  options: GoogleStreamDecoderOptions = {},
+): AsyncGenerator<StreamEvent> {
+  const provider = options.provider ?? 'google';
   const parser = createSseParser();
-  const decoder = createGoogleStreamDecoder(model, provider);
+  const decoder = createGoogleStreamDecoder(model, options);
   try {
     for await (const chunk of response.body) {
       for (const event of parser.push(chunk)) yield* decoder.decode(event);

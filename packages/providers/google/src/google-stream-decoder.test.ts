@@ -72,6 +72,15 @@ describe('Gemini stream decoder', () => {
     expect(events[7]).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'STOP' } });
   });
 
+  it('carries a function call signature in its id, unless told not to', () => {
+    const chunk = { candidates: [{ content: { parts: [{ functionCall: { name: 'a', args: {} }, thoughtSignature: 'U0lH' }] }, finishReason: 'STOP' }], responseId: 'r' };
+    const signed = run([chunk]);
+    expect(signed[1]).toEqual({ type: 'reasoning-delta', delta: '', signature: 'U0lH', provider: 'google' });
+    expect(signed[2]).toEqual({ type: 'tool-call-start', index: 0, id: 'call_r_0__thought__U0lH', name: 'a' });
+    const decoder = createGoogleStreamDecoder('m', { signatureInToolCallId: false });
+    expect(decoder.decode({ data: JSON.stringify(chunk) })[2]).toEqual({ type: 'tool-call-start', index: 0, id: 'call_r_0', name: 'a' });
+  });
+
   it('finishes with content-filter when the prompt is blocked', () => {
     const events = run([{ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }]);
     expect(events[1]).toMatchObject({ type: 'finish', finishReason: { unified: 'content-filter', raw: 'PROHIBITED_CONTENT' }, usage: { input: 3 } });

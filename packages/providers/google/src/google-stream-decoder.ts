@@ -23,10 +23,28 @@ export interface GoogleStreamDecoderState {
   finished: boolean;
   /** An error was reported: nothing more is decoded. */
   closed: boolean;
+  /** Carry a function call's thoughtSignature inside its id too (see google-tool-call-id.ts). */
+  signatureInToolCallId: boolean;
 }
 
-export function createGoogleStreamDecoderState(model: string, provider = 'google'): GoogleStreamDecoderState {
-  return { provider, model, started: false, toolCalls: 0, unmappedParts: [], finished: false, closed: false };
+export interface GoogleStreamDecoderOptions {
+  /** Names the reasoning origin, error provider and providerMetadata key (default 'google'). */
+  provider?: string;
+  /** Default true. */
+  signatureInToolCallId?: boolean;
+}
+
+export function createGoogleStreamDecoderState(model: string, options: GoogleStreamDecoderOptions = {}): GoogleStreamDecoderState {
+  return {
+    provider: options.provider ?? 'google',
+    model,
+    started: false,
+    toolCalls: 0,
+    unmappedParts: [],
+    finished: false,
+    closed: false,
+    signatureInToolCallId: options.signatureInToolCallId ?? true,
+  };
 }
 
 /**
@@ -103,7 +121,8 @@ function decodePart(state: GoogleStreamDecoderState, part: GoogleResponsePart): 
   if (signature) events.push({ type: 'reasoning-delta', delta: '', signature, provider: state.provider });
   if (part.functionCall) {
     const index = state.toolCalls++;
-    const id = googleToolCallId(part.functionCall.id ?? `call_${state.id}_${index}`, signature);
+    const baseId = part.functionCall.id ?? `call_${state.id}_${index}`;
+    const id = state.signatureInToolCallId ? googleToolCallId(baseId, signature) : baseId;
     events.push(
       { type: 'tool-call-start', index, id, name: part.functionCall.name },
       { type: 'tool-call-delta', index, argumentsDelta: JSON.stringify(part.functionCall.args ?? {}) },
@@ -132,8 +151,8 @@ export interface GoogleStreamDecoder {
   end(): StreamEvent[];
 }
 
-export function createGoogleStreamDecoder(model: string, provider = 'google'): GoogleStreamDecoder {
-  const state = createGoogleStreamDecoderState(model, provider);
+export function createGoogleStreamDecoder(model: string, options: GoogleStreamDecoderOptions = {}): GoogleStreamDecoder {
+  const state = createGoogleStreamDecoderState(model, options);
   return {
     decode: (event) => decodeGoogleStreamEvent(state, event),
     end: () => endGoogleStreamDecoder(state),

@@ -9,7 +9,9 @@
  * no field for a signature (OpenAI Chat Completions among them) — but every client sends the
  * tool-call id back. So a signed call carries its signature inside its id, base64url after
  * `__thought__`: `call_abc_0__thought__EpwICp…`. Reading the id back restores the exact bytes.
- * Formats that do carry reasoning signatures get them as a reasoning part as well.
+ * Formats that do carry reasoning signatures get them as a reasoning part as well. Signatures
+ * run to a few KB, so the adapter setting `options.thoughtSignatureInToolCallId: false` turns
+ * this off for clients that keep reasoning parts (or store ids in narrow columns).
  */
 const signatureSeparator = '__thought__';
 

@@ -6,12 +6,13 @@ export const googleBaseURL = 'https://generativelanguage.googleapis.com';
 /**
  * `{base}/v1beta/models/{model}:generateContent`, or `:streamGenerateContent?alt=sse` (SSE
  * framing; without `alt=sse` Gemini streams one JSON array). A model given as `models/x` or
- * `tunedModels/x` keeps its collection.
+ * `tunedModels/x` keeps its collection; `options.apiVersion` replaces `v1beta` (e.g. `v1alpha`).
  */
 export function googleGenerateContentURL(settings: ProviderSettings, model: string, stream: boolean): string {
   const base = (settings.baseURL ?? googleBaseURL).replace(/\/+$/, '');
   const version = typeof settings.options?.apiVersion === 'string' ? settings.options.apiVersion : 'v1beta';
-  const resource = /^(models|tunedModels)\//.test(model) ? model : `models/${model}`;
-  const path = resource.split('/').map(encodeURIComponent).join('/');
+  // The id is one path segment, escaped whole: a model string must not walk the path (`a/../b`).
+  const prefixed = /^(models|tunedModels)\/(.+)$/.exec(model);
+  const path = prefixed ? `${prefixed[1]}/${encodeURIComponent(prefixed[2]!)}` : `models/${encodeURIComponent(model)}`;
   return stream ? `${base}/${version}/${path}:streamGenerateContent?alt=sse` : `${base}/${version}/${path}:generateContent`;
 }

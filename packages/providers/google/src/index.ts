@@ -1,4 +1,4 @@
-import { defineProvider } from '@switchyard/core';
+import { type ProviderSettings, defineProvider } from '@switchyard/core';
 import { callGoogle } from './call-google.js';
 import { decodeGoogleResponse } from './decode-google-response.js';
 import { decodeGoogleStream } from './decode-google-stream.js';
@@ -48,7 +48,7 @@ export function createGoogleProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callGoogle(context, request.model, JSON.stringify(encoded.body), false);
         if (response.status >= 300) throw await readGoogleUpstreamError(response, 'google');
-        return decodeGoogleResponse(await response.json(), { model: request.model });
+        return decodeGoogleResponse(await response.json(), { model: request.model, signatureInToolCallId: signatureInToolCallId(context.settings) });
       },
 
       async stream(request, context) {
@@ -56,10 +56,20 @@ export function createGoogleProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callGoogle(context, request.model, JSON.stringify(encoded.body), true);
         if (response.status >= 300) throw await readGoogleUpstreamError(response, 'google');
-        return { events: decodeGoogleStream(response, request.model), headers: pickHeaders(response.headers) };
+        const events = decodeGoogleStream(response, request.model, { signatureInToolCallId: signatureInToolCallId(context.settings) });
+        return { events, headers: pickHeaders(response.headers) };
       },
     },
   });
+}
+
+/**
+ * `options.thoughtSignatureInToolCallId: false` keeps tool-call ids short, for clients that
+ * carry reasoning signatures themselves (or store ids in narrow columns); Gemini 3 then needs
+ * the signature back through a reasoning part.
+ */
+function signatureInToolCallId(settings: ProviderSettings): boolean {
+  return settings.options?.thoughtSignatureInToolCallId !== false;
 }
 
 function pickHeaders(headers: Record<string, string>): Record<string, string> | undefined {
@@ -91,6 +101,7 @@ export {
   decodeGoogleStreamEvent,
   endGoogleStreamDecoder,
   type GoogleStreamDecoder,
+  type GoogleStreamDecoderOptions,
   type GoogleStreamDecoderState,
 } from './google-stream-decoder.js';
 export { decodeGoogleStream } from './decode-google-stream.js';

@@ -76,7 +76,7 @@ describe('readGoogleUpstreamError', () => {
 
   it('falls back to the HTTP status for a body that is not Google-shaped', async () => {
     const error = await readGoogleUpstreamError(errorResponse(502, '<html>Bad Gateway</html>'), 'google');
-    expect(error).toMatchObject({ kind: 'upstream', status: 502, message: '<html>Bad Gateway</html>' });
+    expect(error).toMatchObject({ kind: 'upstream', status: 502, message: 'google answered 502', body: '<html>Bad Gateway</html>' });
   });
 });
 

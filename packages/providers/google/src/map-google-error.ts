@@ -42,7 +42,8 @@ export function readGoogleErrorObject(body: unknown): GoogleErrorObject | undefi
 /** `{ error: { code, message, status } }` → the message, with the status name as the code. */
 export function describeGoogleErrorBody(body: unknown): UpstreamErrorDescription | undefined {
   const error = readGoogleErrorObject(body);
-  if (!error) return typeof body === 'string' && body.trim() !== '' ? { message: body.trim().slice(0, 500) } : undefined;
+  // Anything else (a proxy's HTML page …) stays in the error's body; the message is then generic.
+  if (!error) return undefined;
   return {
     message: typeof error.message === 'string' && error.message !== '' ? error.message : undefined,
     code: typeof error.status === 'string' && error.status !== '' ? error.status : undefined,

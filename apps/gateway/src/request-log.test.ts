@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { maskSecrets } from './mask-secrets.js';
+import { logRequest } from './request-log.js';
+
+describe('request log', () => {
+  it('writes one JSON line per request with provider, model, timings and tokens, and masks keys in errors', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const logger = pino({ base: undefined }, sink);
+    logRequest(logger, {
+      traceId: 't-1',
+      method: 'POST',
+      path: '/v1/chat/completions',
+      format: 'openai-chat',
+      provider: 'openai',
+      modelRequested: '@openai/gpt-4o',
+      status: 401,
+      stream: false,
+      passthrough: true,
+      totalMs: 12.3456,
+      errorKind: 'authentication',
+      errorMessage: 'Incorrect API key provided: sk-proj-abcdefghijklmnop1234. You can find your API key at ...',
+      usage: { input: 5, output: 7, total: 12 },
+      warnings: [],
+    });
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ trace_id: 't-1', provider: 'openai', model: '@openai/gpt-4o', status: 401, total_ms: 12.35, tokens_in: 5, tokens_out: 7, level: 40 });
+    expect(lines[0]).not.toContain('abcdefghijklmnop');
+    expect(line.error).toContain('sk-proj-abcd…');
+  });
+
+  it('masks the key shapes of the major providers', () => {
+    for (const key of ['sk-ant-api03-SECRETSECRET', 'AKIAIOSFODNN7EXAMPLE', 'AIzaSyD-SECRETSECRET', 'gsk_SECRETSECRET']) {
+      expect(maskSecrets(`key ${key} was refused`)).not.toContain('SECRETSECRET'.slice(4));
+    }
+  });
+});
