@@ -7,8 +7,8 @@ import { googleCapabilities } from './google-capabilities.js';
 import { googleBaseURL } from './google-url.js';
 import { readGoogleUpstreamError } from './map-google-error.js';
 
-/** Upstream response headers worth returning to the client. */
-const keptResponseHeaders = ['x-goog-request-id', 'server-timing'];
+/** Upstream response headers worth returning to the client: Google's processing time (`gfet4t7; dur=…`). */
+const keptResponseHeaders = ['server-timing'];
 
 /**
  * The Google Gemini adapter (Gemini API, generativelanguage.googleapis.com). Gemini speaks
