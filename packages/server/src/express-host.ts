@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { type IncomingMessage, type RequestListener, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PayloadTooLargeError } from '@switchyard/core';
-import { openAIChatCodec } from '@switchyard/formats';
 import express, { type Express } from 'express';
+import { errorCodecForPath } from './error-codec-for-path.js';
 import type { GatewayHandler } from './gateway-handler.js';
 import type { GatewayResponse } from './gateway-types.js';
 
@@ -64,7 +64,7 @@ async function serve(handler: GatewayHandler, req: IncomingMessage, res: ServerR
     body = await readBody(req, bodyLimit);
   } catch (error) {
     if (PayloadTooLargeError.isInstance(error)) {
-      const encoded = openAIChatCodec.encodeError(error.toBody());
+      const encoded = errorCodecForPath(pathOf(req.url ?? '/')).encodeError(error.toBody());
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
       res.end(JSON.stringify(encoded.body));
     } else {

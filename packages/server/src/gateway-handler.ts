@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type HttpTimeouts, type HttpTransport, NotFoundError, toGatewayError } from '@switchyard/core';
-import { openAIChatCodec } from '@switchyard/formats';
 import type { HostAllowList, ProviderCatalog } from '@switchyard/router';
-import { handleChatCompletions } from './chat-completions-route.js';
+import { anthropicMessagesFront } from './anthropic-messages-front.js';
+import { createChatRoute } from './chat-route.js';
+import { errorCodecForPath } from './error-codec-for-path.js';
 import type { GatewayRequest, GatewayResponse, RequestRecord, ResponseBody } from './gateway-types.js';
 import { readGatewayHeader } from './header-api.js';
 import { listModels } from './models-route.js';
+import { openAIChatFront } from './openai-chat-front.js';
 import type { RouteContext } from './route-context.js';
 import { encodeWarningsHeader } from './warnings-header.js';
 
@@ -34,7 +36,8 @@ const defaultTimeouts: HttpTimeouts = { connectMs: 10_000, headersMs: 600_000, b
 /** The framework-free gateway: a request in, a response (maybe a byte stream) out. */
 export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
   const routes = new Map<string, Route>([
-    ['POST /v1/chat/completions', handleChatCompletions],
+    ['POST /v1/chat/completions', createChatRoute(openAIChatFront)],
+    ['POST /v1/messages', createChatRoute(anthropicMessagesFront)],
     ['GET /v1/models', async (_request, context) => listModels(context)],
     ['GET /health', async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' })],
   ]);
@@ -72,7 +75,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         const gatewayError = toGatewayError(error);
         record.errorKind = gatewayError.kind;
         record.errorMessage = gatewayError.message;
-        const encoded = openAIChatCodec.encodeError(gatewayError.toBody());
+        const encoded = errorCodecForPath(request.path).encodeError(gatewayError.toBody());
         response = { status: encoded.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(encoded.body) };
       }
       response.headers['x-switchyard-trace-id'] = traceId;

@@ -1,5 +1,5 @@
 import { type ProviderCallContext, type Usage, toGatewayError } from '@switchyard/core';
-import type { ChatFormatCodec } from '@switchyard/formats';
+import type { ChatFront } from './chat-front.js';
 import type { GatewayResponse } from './gateway-types.js';
 import { relayHeaders } from './relay-headers.js';
 import type { ResolvedTarget } from './resolve-target.js';
@@ -15,7 +15,7 @@ export async function passthroughChat(
   rawBody: Uint8Array,
   body: Record<string, unknown>,
   target: ResolvedTarget,
-  codec: ChatFormatCodec,
+  front: ChatFront,
   callContext: ProviderCallContext,
   route: RouteContext,
 ): Promise<GatewayResponse> {
@@ -24,7 +24,7 @@ export async function passthroughChat(
   const rewritten = body.model !== target.model;
   const upstream = await adapter.passthrough!(
     {
-      format: codec.format,
+      format: front.codec.format,
       body: rewritten ? JSON.stringify({ ...body, model: target.model }) : rawBody,
       model: target.model,
       stream,
@@ -33,7 +33,7 @@ export async function passthroughChat(
   );
   route.record.passthrough = true;
   const isStream = stream && upstream.status < 300;
-  const tap = new UsageTap();
+  const tap = new UsageTap(front.readPassthroughUsage);
   const record = route.record;
   async function* relay(): AsyncGenerator<Uint8Array | string> {
     let complete = false;
@@ -49,7 +49,7 @@ export async function passthroughChat(
       record.errorMessage = gatewayError.message;
       // Bytes already reached the client: end the stream with the format's own error event.
       if (!isStream) throw error;
-      yield codec.createStreamEncoder().encode({ type: 'error', error: gatewayError.toBody() });
+      yield front.codec.createStreamEncoder().encode({ type: 'error', error: gatewayError.toBody() });
     } finally {
       if (!complete) {
         record.incomplete = true;

@@ -2,6 +2,9 @@ import { InvalidRequestError, type ProviderSettings } from '@switchyard/core';
 import { type HostAllowList, type ProviderCatalog, type ProviderEntry, parseModelString } from '@switchyard/router';
 import { readBearerToken, readGatewayHeader } from './header-api.js';
 
+/** Reads the client's provider key from the headers of its format. */
+export type ClientKeyReader = (headers: Readonly<Record<string, string>>) => string | undefined;
+
 export interface ResolvedTarget {
   entry: ProviderEntry;
   /** The entry's settings with the request's overrides applied (key, custom host). */
@@ -23,7 +26,12 @@ export interface TargetResolution {
  * API (`x-switchyard-provider`) picks an entry too, and there the bearer token, when sent,
  * is the provider key, as in Portkey.
  */
-export function resolveTarget(model: string, headers: Readonly<Record<string, string>>, resolution: TargetResolution): ResolvedTarget {
+export function resolveTarget(
+  model: string,
+  headers: Readonly<Record<string, string>>,
+  resolution: TargetResolution,
+  readClientKey: ClientKeyReader = readBearerToken,
+): ResolvedTarget {
   const parsed = parseModelString(model);
   let entry: ProviderEntry;
   let settings: ProviderSettings;
@@ -39,7 +47,7 @@ export function resolveTarget(model: string, headers: Readonly<Record<string, st
       });
     }
     entry = resolution.catalog.resolve(slug);
-    const bearer = headerProvider ? readBearerToken(headers) : undefined;
+    const bearer = headerProvider ? readClientKey(headers) : undefined;
     settings = bearer ? { ...entry.settings, apiKey: bearer } : entry.settings;
   }
   const customHost = readGatewayHeader(headers, 'custom-host');

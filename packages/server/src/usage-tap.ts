@@ -1,21 +1,27 @@
 import type { Usage } from '@switchyard/core';
 
 const tailBytes = 16 * 1024;
-const headBytes = 1024;
+const headBytes = 4 * 1024;
+
+/** What a front reads from the kept head and tail of a passthrough answer. */
+export type PassthroughUsageReader = (head: string, tail: string) => { usage?: Usage; model?: string };
 
 /**
- * Reads usage from passthrough bytes without decoding them: it keeps the first KiB (where
- * OpenAI puts `model`) and the last 16 KiB (where it puts `usage`, in the final chunk of a
- * stream or near the end of a JSON answer), and at the end parses only those objects, off the
- * path of the bytes already sent.
+ * Reads usage from passthrough bytes without decoding them: it keeps the first 4 KiB (where
+ * the model and, for Anthropic, the starting usage are) and the last 16 KiB (where the final
+ * usage is), and parses only those at the end, off the path of the bytes already sent.
  */
 export class UsageTap {
   private head = '';
   private chunks: Uint8Array[] = [];
   private size = 0;
 
+  constructor(private readonly reader: PassthroughUsageReader) {}
+
   push(chunk: Uint8Array): void {
-    if (this.head.length < headBytes) this.head += Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.byteLength, headBytes)).toString('latin1');
+    if (this.head.length < headBytes) {
+      this.head += Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.byteLength, headBytes)).toString('utf8');
+    }
     this.chunks.push(chunk);
     this.size += chunk.byteLength;
     if (this.size > 2 * tailBytes) {
@@ -26,32 +32,30 @@ export class UsageTap {
     }
   }
 
-  /** OpenAI-shaped usage plus the answering model, or nothing when none was seen. */
   read(): { usage?: Usage; model?: string } {
-    const result: { usage?: Usage; model?: string } = {};
-    const model = /"model"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(this.head);
-    if (model) result.model = JSON.parse(`"${model[1]}"`);
-    const tail = Buffer.concat(this.chunks).toString('utf8');
-    const usage = lastUsageObject(tail);
-    if (usage && typeof usage.prompt_tokens === 'number') {
-      result.usage = {
-        input: usage.prompt_tokens,
-        output: usage.completion_tokens ?? 0,
-        total: usage.total_tokens ?? usage.prompt_tokens + (usage.completion_tokens ?? 0),
-        cachedInput: usage.prompt_tokens_details?.cached_tokens,
-        reasoning: usage.completion_tokens_details?.reasoning_tokens,
-        raw: usage,
-      };
-    }
-    return result;
+    return this.reader(this.head, Buffer.concat(this.chunks).toString('utf8'));
   }
 }
 
-/** The last `"usage": {...}` object in the text, found by matching braces outside strings. */
-function lastUsageObject(text: string): Record<string, any> | undefined {
-  let at = text.length;
-  while ((at = text.lastIndexOf('"usage"', at - 1)) !== -1) {
-    let start = at + 7;
+/** The first string value of `"key": "…"` in the text. */
+export function firstStringField(text: string, key: string): string | undefined {
+  const match = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(text);
+  if (!match) return undefined;
+  try {
+    return JSON.parse(`"${match[1]}"`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first (or last) `"key": {...}` object in the text, found by matching braces outside strings. */
+export function findObjectField(text: string, key: string, which: 'first' | 'last'): Record<string, any> | undefined {
+  const needle = `"${key}"`;
+  let at = which === 'last' ? text.length : -1;
+  while (true) {
+    at = which === 'last' ? text.lastIndexOf(needle, at - 1) : text.indexOf(needle, at + 1);
+    if (at === -1) return undefined;
+    let start = at + needle.length;
     while (start < text.length && (text[start] === ' ' || text[start] === ':' || text[start] === '\n')) start++;
     if (text[start] !== '{') continue;
     const end = matchingBrace(text, start);
@@ -62,7 +66,6 @@ function lastUsageObject(text: string): Record<string, any> | undefined {
       continue;
     }
   }
-  return undefined;
 }
 
 function matchingBrace(text: string, start: number): number {

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { routingConfigSchema } from './routing-config-schema.js';
+
+/**
+ * The routing config as JSON Schema, for editors and the console. Rules that span fields
+ * (conditional target names, tree limits) are checked by parseRoutingConfig only.
+ */
+export function routingConfigJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(routingConfigSchema, { io: 'input' }) as Record<string, unknown>;
+}
