@@ -12,11 +12,14 @@ export interface ProviderEntry {
 export class ProviderCatalog {
   private readonly adapters = new Map<string, ProviderAdapter>();
   private readonly entries = new Map<string, ProviderEntry>();
+  /** Alias -> adapter id, for the default entries (Portkey's provider ids). */
+  private readonly aliases = new Map<string, string>();
 
   registerAdapter(adapter: ProviderAdapter, defaultSettings: ProviderSettings = {}): void {
     if (this.adapters.has(adapter.id)) throw new Error(`Two adapters share the id "${adapter.id}"`);
     this.adapters.set(adapter.id, adapter);
     if (!this.entries.has(adapter.id)) this.entries.set(adapter.id, { slug: adapter.id, adapter, settings: defaultSettings });
+    for (const alias of adapter.aliases ?? []) if (alias !== adapter.id) this.aliases.set(alias, adapter.id);
   }
 
   addEntry(slug: string, adapterId: string, settings: ProviderSettings): void {
@@ -39,7 +42,7 @@ export class ProviderCatalog {
 
   /** The entry for a slug, or a NotFoundError naming it and what exists. */
   resolve(slug: string): ProviderEntry {
-    const entry = this.entries.get(slug);
+    const entry = this.entries.get(slug) ?? this.entries.get(this.aliases.get(slug) ?? '');
     if (entry) return entry;
     throw new NotFoundError(`Unknown provider "${slug}". Known providers: ${[...this.entries.keys()].join(', ')}.`, {
       code: 'provider_not_found',

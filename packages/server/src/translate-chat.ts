@@ -1,5 +1,6 @@
 import { type ChatRequest, type ProviderCallContext, type StreamEvent, UnsupportedError, toGatewayError } from '@switchyard/core';
 import type { ChatFormatCodec, ChatStreamEncoder } from '@switchyard/formats';
+import { checkChatCapabilities } from './check-chat-capabilities.js';
 import type { GatewayResponse } from './gateway-types.js';
 import type { ResolvedTarget } from './resolve-target.js';
 import type { RouteContext } from './route-context.js';
@@ -17,9 +18,7 @@ export async function translateChat(
 ): Promise<GatewayResponse> {
   const adapter = target.entry.adapter;
   if (!adapter.chat) throw new UnsupportedError(`Provider "${target.entry.slug}" does not support chat.`, { provider: adapter.id });
-  if (request.stream && adapter.capabilities.chat?.streaming === false) {
-    throw new UnsupportedError(`Provider "${target.entry.slug}" cannot stream; send stream: false.`, { param: 'stream', provider: adapter.id });
-  }
+  checkChatCapabilities(request, target.entry.slug, adapter.capabilities.chat, callContext.warn);
   if (!request.stream) {
     const response = await adapter.chat.generate(request, callContext);
     route.record.usage = response.usage;

@@ -74,6 +74,8 @@ export interface ProviderAdapter {
   /** The slug used in model strings (`@openai/gpt-4o`) and headers. */
   id: string;
   name: string;
+  /** Other ids the adapter answers to wherever a provider is named — Portkey's ids (`mistral-ai`, `together-ai`) so Portkey headers and configs work unchanged. */
+  aliases?: readonly string[];
   description?: string;
   /** The public wire format the provider speaks natively, enabling byte passthrough. */
   nativeFormat?: WireFormat;

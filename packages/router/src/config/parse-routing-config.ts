@@ -22,7 +22,8 @@ export function parseRoutingConfig(value: unknown, limits: RoutingConfigLimits =
   }
   const violation = findLimitViolation(raw, limits);
   if (violation) throw configError(`${violation.path}: ${violation.message}`);
-  const result = routingConfigSchema.safeParse(raw);
+  // reportInput lets the message say what was given instead (its type, never its text).
+  const result = routingConfigSchema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues;
   const shown = issues.slice(0, maxReportedIssues).map(formatConfigIssue);

@@ -6,5 +6,6 @@ import { routingConfigSchema } from './routing-config-schema.js';
  * (conditional target names, tree limits) are checked by parseRoutingConfig only.
  */
 export function routingConfigJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(routingConfigSchema, { io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(routingConfigSchema, { io: 'input' }) as Record<string, unknown>;
+  return { ...schema, title: 'Switchyard routing config', description: "Portkey's config format: a strategy over targets, nested to any depth, or a single target." };
 }

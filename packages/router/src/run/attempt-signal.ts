@@ -1,0 +1,71 @@
+export type AttemptAbortCause = 'client' | 'request-timeout' | 'deadline';
+
+export interface AttemptSignalOptions {
+  clientSignal: AbortSignal;
+  requestTimeoutMs?: number;
+  /** Time left until the run's overall deadline. */
+  deadlineInMs?: number;
+  requestTimeoutReason: () => unknown;
+  deadlineReason: () => unknown;
+}
+
+/** The signal one attempt gets, and why it aborted. */
+export interface AttemptSignal {
+  readonly signal: AbortSignal;
+  cause(): AttemptAbortCause | undefined;
+  /** Rejects with the abort reason when the signal aborts, so an attempt that ignores its signal cannot hang the run. */
+  readonly aborted: Promise<never>;
+  /** The answer began: request_timeout no longer applies. */
+  stopRequestTimeout(): void;
+  /**
+   * The attempt is over: timers stop. After a success the client link stays, so a client that
+   * leaves still aborts the stream the server is relaying; after a failure it is removed.
+   */
+  settle(outcome: 'success' | 'failure'): void;
+}
+
+export function createAttemptSignal(options: AttemptSignalOptions): AttemptSignal {
+  const controller = new AbortController();
+  let cause: AttemptAbortCause | undefined;
+  const abort = (why: AttemptAbortCause, reason: unknown) => {
+    if (controller.signal.aborted) return;
+    cause = why;
+    controller.abort(reason);
+  };
+
+  const onClientAbort = () => abort('client', options.clientSignal.reason);
+  if (options.clientSignal.aborted) onClientAbort();
+  else options.clientSignal.addEventListener('abort', onClientAbort, { once: true });
+
+  let requestTimer: ReturnType<typeof setTimeout> | undefined;
+  if (options.requestTimeoutMs !== undefined) {
+    requestTimer = setTimeout(() => abort('request-timeout', options.requestTimeoutReason()), options.requestTimeoutMs);
+  }
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  if (options.deadlineInMs !== undefined) {
+    if (options.deadlineInMs <= 0) abort('deadline', options.deadlineReason());
+    else deadlineTimer = setTimeout(() => abort('deadline', options.deadlineReason()), options.deadlineInMs);
+  }
+
+  let rejectAborted: ((reason: unknown) => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    rejectAborted = reject;
+  });
+  aborted.catch(() => {});
+  const onAbort = () => rejectAborted?.(controller.signal.reason);
+  if (controller.signal.aborted) onAbort();
+  else controller.signal.addEventListener('abort', onAbort, { once: true });
+
+  return {
+    signal: controller.signal,
+    cause: () => cause,
+    aborted,
+    stopRequestTimeout: () => clearTimeout(requestTimer),
+    settle: (outcome) => {
+      clearTimeout(requestTimer);
+      clearTimeout(deadlineTimer);
+      controller.signal.removeEventListener('abort', onAbort);
+      if (outcome === 'failure') options.clientSignal.removeEventListener('abort', onClientAbort);
+    },
+  };
+}
