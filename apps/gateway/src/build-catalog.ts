@@ -26,7 +26,12 @@ export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig,
       const known = adapters.map((adapter) => adapter.id).join(', ');
       throw new Error(`providers.${slug}.adapter: unknown adapter "${entry.adapter}" (known: ${known})`);
     }
-    catalog.addEntry(slug, entry.adapter, { apiKey: entry.apiKey, baseURL: entry.baseURL, headers: entry.headers, options: entry.options });
+    catalog.addEntry(
+      slug,
+      entry.adapter,
+      { apiKey: entry.apiKey, baseURL: entry.baseURL, headers: entry.headers, options: entry.options },
+      { defaultParams: entry.defaultParams, models: entry.models },
+    );
   }
   return catalog;
 }

@@ -1,14 +1,39 @@
 import { z } from 'zod';
 
-const providerEntrySchema = z.object({
-  /** The adapter id (`openai`, `mock`, …). */
-  adapter: z.string().min(1),
-  apiKey: z.string().optional(),
-  /** Replaces the adapter's default base URL (custom_host). */
-  baseURL: z.string().url().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
-});
+const modelMetadataSchema = z
+  .object({
+    contextWindow: z.number().int().positive().optional(),
+    maxOutputTokens: z.number().int().positive().optional(),
+    /** USD per million tokens. */
+    prices: z
+      .object({
+        input: z.number().nonnegative().optional(),
+        output: z.number().nonnegative().optional(),
+        cachedInput: z.number().nonnegative().optional(),
+        cacheWrite: z.number().nonnegative().optional(),
+        reasoning: z.number().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const providerEntrySchema = z
+  .object({
+    /** The adapter id (`openai`, `anthropic`, `mock`, …). */
+    adapter: z.string().min(1),
+    apiKey: z.string().optional(),
+    /** Replaces the adapter's default base URL (custom_host). */
+    baseURL: z.string().url().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    /** Adapter-specific settings (`region` for Bedrock, `resourceName` for Azure, …). */
+    options: z.record(z.string(), z.unknown()).optional(),
+    /** Request params applied under the client's own (the client's values win). */
+    defaultParams: z.record(z.string(), z.unknown()).optional(),
+    /** What you know of this entry's models; listed by GET /v1/models. */
+    models: z.record(z.string(), modelMetadataSchema).optional(),
+  })
+  .strict();
 
 /** The gateway config file (JSON or YAML). Strings may reference the environment as `${NAME}`. */
 export const gatewayConfigSchema = z
@@ -29,6 +54,21 @@ export const gatewayConfigSchema = z
       .optional(),
     /** Milliseconds in-flight requests get to finish on shutdown. */
     shutdownGraceMs: z.number().int().nonnegative().default(30_000),
+    /** Model aliases: a plain model name routed to `@slug/model` (`fast: "@groq/llama-3.3-70b"`). */
+    aliases: z.record(z.string(), z.string().regex(/^@[a-z0-9][a-z0-9-]*\/.+/, 'an alias points at "@provider/model"')).default({}),
+    /** Routing configs in Portkey's format, named so requests can send just the id in x-switchyard-config. */
+    configs: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    /** The routing config for requests that send none: an id from `configs`, or a config. */
+    defaultConfig: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    /** Retry backoff (full jitter between 0 and min(cap, base·2^n)) and the longest retry-after honoured. */
+    retry: z
+      .object({
+        backoffBaseMs: z.number().int().positive().optional(),
+        backoffCapMs: z.number().int().positive().optional(),
+        retryAfterCapMs: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
     providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider slugs are lower-case letters, digits and dashes'), providerEntrySchema).default({}),
   })
   .strict();

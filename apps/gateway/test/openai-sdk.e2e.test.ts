@@ -146,6 +146,8 @@ describe('openai SDK through the gateway to an OpenAI upstream', () => {
   });
 
   it('aborts the upstream request when the client goes away mid-stream', async () => {
+    // The upstream sends its headers and then nothing: the gateway holds the client's answer
+    // until the first chunk (so it could still fall back), and the client gives up waiting.
     upstream.failNext({ stallAfterHeaders: true });
     const controller = new AbortController();
     const request = fetch(`${gateway.url}/v1/chat/completions`, {
@@ -153,11 +155,35 @@ describe('openai SDK through the gateway to an OpenAI upstream', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: '@openai-test/gpt-4o', stream: true, messages: [{ role: 'user', content: 'stall' }] }),
       signal: controller.signal,
-    });
-    const response = await request;
-    expect(response.status).toBe(200);
+    }).catch((error: unknown) => error);
+    await upstream.waitForRequests(1);
     controller.abort();
+    expect(await request).toBeInstanceOf(Error);
     await upstream.waitForClientClose();
     expect(upstream.received[0]!.aborted).toBe(true);
+  });
+
+  it('aborts the upstream request when the client goes away after the stream started', async () => {
+    const slow = await startOpenAIMock({ streamDelayMs: 200 });
+    const slowGateway = await startTestGateway({ providers: { slow: { adapter: 'openai', apiKey: 'k', baseURL: `${slow.url}/v1` } } });
+    try {
+      const controller = new AbortController();
+      const response = await fetch(`${slowGateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: '@slow/gpt-4o', stream: true, messages: [{ role: 'user', content: 'a long answer of many words' }] }),
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      await reader.read();
+      controller.abort();
+      await slow.waitForClientClose();
+      expect(slow.received[0]!.aborted).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(slowGateway.records[0]).toMatchObject({ incomplete: true });
+    } finally {
+      await slowGateway.close();
+      await slow.close();
+    }
   });
 });

@@ -6,6 +6,22 @@ export interface ProviderEntry {
   slug: string;
   adapter: ProviderAdapter;
   settings: ProviderSettings;
+  /** Request params applied under the client's own (the client's values win). */
+  defaultParams?: Record<string, unknown>;
+  /** What the operator knows of this entry's models (context window, prices), listed by GET /v1/models. */
+  models?: Record<string, ModelMetadata>;
+}
+
+/** Facts about one model of an entry. Prices are USD per million tokens. */
+export interface ModelMetadata {
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  prices?: { input?: number; output?: number; cachedInput?: number; cacheWrite?: number; reasoning?: number };
+}
+
+export interface ProviderEntryOptions {
+  defaultParams?: Record<string, unknown>;
+  models?: Record<string, ModelMetadata>;
 }
 
 /** Adapters by id and provider entries by slug; every adapter also has an entry named after it. */
@@ -22,10 +38,10 @@ export class ProviderCatalog {
     for (const alias of adapter.aliases ?? []) if (alias !== adapter.id) this.aliases.set(alias, adapter.id);
   }
 
-  addEntry(slug: string, adapterId: string, settings: ProviderSettings): void {
+  addEntry(slug: string, adapterId: string, settings: ProviderSettings, options: ProviderEntryOptions = {}): void {
     const adapter = this.adapters.get(adapterId);
     if (!adapter) throw new Error(`Provider entry "${slug}" names the unknown adapter "${adapterId}"`);
-    this.entries.set(slug, { slug, adapter, settings });
+    this.entries.set(slug, { slug, adapter, settings, ...options });
   }
 
   adapter(id: string): ProviderAdapter | undefined {

@@ -1,15 +1,21 @@
 import { InvalidRequestError, type ProviderCallContext } from '@switchyard/core';
+import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import type { ChatFront } from './chat-front.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-types.js';
 import { parseJsonObjectBody } from './parse-json-body.js';
 import { passthroughChat } from './passthrough-chat.js';
+import { readRequestMetadata, readRoutingConfig } from './read-routing-config.js';
 import { resolveTarget } from './resolve-target.js';
 import type { RouteContext } from './route-context.js';
+import { routingResponseHeaders } from './routing-response-headers.js';
+import { targetHeaders } from './target-headers.js';
 import { translateChat } from './translate-chat.js';
 
 /**
- * A chat endpoint for one public format: any provider behind it. When the provider speaks the
- * client's format natively the bytes go through; otherwise the request is translated.
+ * A chat endpoint for one public format, any provider behind it. The routing config (if any)
+ * is walked by the router; each attempt goes through untranslated when the provider speaks the
+ * client's format natively and the request needs no rewriting beyond the body's fields, and is
+ * translated otherwise — so a fallback chain that mixes providers translates only where needed.
  */
 export function createChatRoute(front: ChatFront) {
   const { codec } = front;
@@ -22,26 +28,41 @@ export function createChatRoute(front: ChatFront) {
     }
     if (typeof model !== 'string') throw new InvalidRequestError("Invalid type for 'model': expected a string.", { param: 'model' });
     route.record.modelRequested = model;
-    route.record.stream = body.stream === true;
+    const stream = body.stream === true;
+    route.record.stream = stream;
+    const config = readRoutingConfig(request.headers, route.routing.configs);
+    const metadata = readRequestMetadata(request.headers);
+    route.record.metadata = metadata;
 
-    const target = resolveTarget(model, request.headers, route.resolution, front.readClientKey);
-    const adapter = target.entry.adapter;
-    route.record.provider = target.entry.slug;
-    const callContext: ProviderCallContext = {
-      settings: target.settings,
-      http: route.http,
-      signal: request.signal,
-      timeouts: route.timeouts,
-      requestHeaders: request.headers,
-      warn: (warning) => route.warnings.push(warning),
+    const attempt = async (spec: ResolvedTargetSpec, info: AttemptInfo): Promise<GatewayResponse> => {
+      const headers = targetHeaders(request.headers, spec);
+      const overrideModel = typeof spec.overrideParams.model === 'string' ? spec.overrideParams.model : undefined;
+      const target = resolveTarget(overrideModel ?? model, headers, route.resolution, front.readClientKey, spec);
+      route.record.provider = target.entry.slug;
+      const attemptBody = { ...target.entry.defaultParams, ...body, ...spec.overrideParams, model: target.model };
+      const callContext: ProviderCallContext = {
+        settings: target.settings,
+        http: route.http,
+        signal: info.signal,
+        timeouts: route.timeouts,
+        requestHeaders: headers,
+        warn: (warning) => route.warnings.push(warning),
+      };
+      const adapter = target.entry.adapter;
+      if (adapter.nativeFormat === codec.format && adapter.passthrough) {
+        front.checkPassthroughShape(attemptBody);
+        const unchanged = attemptBody.model === model && Object.keys(spec.overrideParams).length === 0 && !target.entry.defaultParams;
+        return passthroughChat(unchanged ? request.body : JSON.stringify(attemptBody), stream, target, front, callContext, route, info.reportFirstByte);
+      }
+      route.record.passthrough = false;
+      const decoded = codec.decodeRequest(attemptBody);
+      route.warnings.push(...decoded.warnings);
+      return translateChat({ ...decoded.request, model: target.model }, target, codec, callContext, route, info.reportFirstByte);
     };
 
-    if (adapter.nativeFormat === codec.format && adapter.passthrough) {
-      front.checkPassthroughShape(body);
-      return passthroughChat(request.body, body, target, front, callContext, route);
-    }
-    const decoded = codec.decodeRequest(body);
-    route.warnings.push(...decoded.warnings);
-    return translateChat({ ...decoded.request, model: target.model }, target, codec, callContext, route);
+    const outcome = await runRoutingPlan(config, { metadata, params: body, pathname: request.path, signal: request.signal }, attempt, route.routing.options);
+    route.record.attempts = outcome.attempts;
+    Object.assign(outcome.value.headers, routingResponseHeaders(request.headers, outcome));
+    return outcome.value;
   };
 }

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type HttpTimeouts, type HttpTransport, NotFoundError, toGatewayError } from '@switchyard/core';
-import type { HostAllowList, ProviderCatalog } from '@switchyard/router';
+import { AllTargetsFailedError, type HealthTracker, type HostAllowList, type ProviderCatalog, type RoutingConfig, type RunOptions, createHealthTracker, parseRoutingConfig } from '@switchyard/router';
 import { anthropicMessagesFront } from './anthropic-messages-front.js';
 import { createChatRoute } from './chat-route.js';
 import { errorCodecForPath } from './error-codec-for-path.js';
 import type { GatewayRequest, GatewayResponse, RequestRecord, ResponseBody } from './gateway-types.js';
 import { readGatewayHeader } from './header-api.js';
+import { usesPortkeyHeaders } from './routing-response-headers.js';
 import { listModels } from './models-route.js';
 import { openAIChatFront } from './openai-chat-front.js';
 import type { RouteContext } from './route-context.js';
+import { verbatimErrorResponse } from './verbatim-error.js';
 import { encodeWarningsHeader } from './warnings-header.js';
 
 export interface GatewayHandlerOptions {
@@ -17,6 +19,14 @@ export interface GatewayHandlerOptions {
   http: HttpTransport;
   /** The catalog entry for requests that name no provider. */
   defaultProvider?: string;
+  /** Operator-defined model aliases: `fast` -> `@groq/llama-3.3-70b`. */
+  modelAliases?: Record<string, string>;
+  /** Routing configs (Portkey's format) a request may name by id in `x-switchyard-config`. */
+  configs?: Record<string, unknown>;
+  /** The config used when a request names none: an id from `configs`, or a config. */
+  defaultConfig?: string | Record<string, unknown>;
+  /** Retry backoff, retry-after cap, and the health tracker shared by this gateway's requests. */
+  routing?: Omit<RunOptions, 'health'> & { health?: HealthTracker };
   timeouts?: HttpTimeouts;
   /** Called once per request when its response is complete (after the last byte of a stream). */
   onRequestComplete?(record: RequestRecord): void;
@@ -42,6 +52,11 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     ['GET /health', async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' })],
   ]);
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const configs = parseNamedConfigs(options.configs ?? {});
+  const defaultConfig =
+    typeof options.defaultConfig === 'string' ? configs.get(options.defaultConfig) : options.defaultConfig ? parseRoutingConfig(options.defaultConfig) : undefined;
+  if (typeof options.defaultConfig === 'string' && !defaultConfig) throw new Error(`defaultConfig names the config "${options.defaultConfig}", which is not defined`);
+  const routing = { configs: { byId: configs, defaultConfig }, options: { ...options.routing, health: options.routing?.health ?? createHealthTracker() } };
 
   return {
     hasRoute: (method, path) => routes.has(`${method} ${path}`),
@@ -59,7 +74,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         warnings: [],
       };
       const context: RouteContext = {
-        resolution: { catalog: options.catalog, hostAllowList: options.hostAllowList, defaultProvider: options.defaultProvider },
+        resolution: { catalog: options.catalog, hostAllowList: options.hostAllowList, defaultProvider: options.defaultProvider, modelAliases: options.modelAliases },
+        routing,
         http: options.http,
         timeouts,
         record,
@@ -72,14 +88,14 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         if (!route) throw new NotFoundError(`No route for ${request.method} ${request.path}.`, { code: 'unknown_url' });
         response = await route(request, context);
       } catch (error) {
-        const gatewayError = toGatewayError(error);
-        record.errorKind = gatewayError.kind;
-        record.errorMessage = gatewayError.message;
-        const encoded = errorCodecForPath(request.path).encodeError(gatewayError.toBody());
-        response = { status: encoded.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(encoded.body) };
+        response = errorResponse(error, request, record);
       }
       response.headers['x-switchyard-trace-id'] = traceId;
       if (record.provider) response.headers['x-switchyard-provider'] = record.provider;
+      if (usesPortkeyHeaders(request.headers)) {
+        response.headers['x-portkey-trace-id'] = traceId;
+        if (record.provider) response.headers['x-portkey-provider'] = record.provider;
+      }
       if (record.warnings.length > 0) response.headers['x-switchyard-warnings'] = encodeWarningsHeader(record.warnings);
       record.status = response.status;
       const complete = (firstByteAt: number | undefined) => {
@@ -93,6 +109,32 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       return response;
     },
   };
+}
+
+/** The error in the client's format: verbatim when a passthrough upstream said it, else encoded, with every attempt listed when several were made. */
+function errorResponse(error: unknown, request: GatewayRequest, record: RequestRecord): GatewayResponse {
+  const gatewayError = toGatewayError(error);
+  record.errorKind = gatewayError.kind;
+  record.errorMessage = gatewayError.message;
+  if (AllTargetsFailedError.isInstance(error)) record.attempts = error.attempts;
+  const codec = errorCodecForPath(request.path);
+  const verbatim = verbatimErrorResponse(error, record.format);
+  if (verbatim) return verbatim;
+  const encoded = codec.encodeError(gatewayError.toBody());
+  if (AllTargetsFailedError.isInstance(error)) (encoded.body.error as Record<string, unknown>).attempts = error.attempts;
+  return { status: encoded.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(encoded.body) };
+}
+
+function parseNamedConfigs(raw: Record<string, unknown>): Map<string, RoutingConfig> {
+  const parsed = new Map<string, RoutingConfig>();
+  for (const [id, config] of Object.entries(raw)) {
+    try {
+      parsed.set(id, parseRoutingConfig(config));
+    } catch (error) {
+      throw new Error(`configs.${id}: ${(error as Error).message}`);
+    }
+  }
+  return parsed;
 }
 
 function isStreamBody(body: ResponseBody | undefined): body is AsyncIterable<string | Uint8Array> {

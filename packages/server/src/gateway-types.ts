@@ -1,4 +1,5 @@
 import type { ErrorKind, Usage, Warning, WireFormat } from '@switchyard/core';
+import type { AttemptOutcome } from '@switchyard/router';
 
 /** A request as the framework-free handler sees it: the host has read the body already. */
 export interface GatewayRequest {
@@ -43,4 +44,8 @@ export interface RequestRecord {
   warnings: Warning[];
   /** The stream ended before it was complete (client went away or the upstream broke). */
   incomplete?: boolean;
+  /** From `x-switchyard-metadata`. */
+  metadata?: Record<string, string>;
+  /** Every attempt the router made (fallbacks, retries), in order. */
+  attempts?: AttemptOutcome[];
 }

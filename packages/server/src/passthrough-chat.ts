@@ -1,44 +1,48 @@
-import { type ProviderCallContext, type Usage, toGatewayError } from '@switchyard/core';
+import { type ProviderCallContext, type Usage, readUpstreamError, toGatewayError } from '@switchyard/core';
 import type { ChatFront } from './chat-front.js';
 import type { GatewayResponse } from './gateway-types.js';
+import { peekFirst } from './peek-first.js';
 import { relayHeaders } from './relay-headers.js';
 import type { ResolvedTarget } from './resolve-target.js';
 import type { RouteContext } from './route-context.js';
 import { UsageTap } from './usage-tap.js';
+import { rememberVerbatimError } from './verbatim-error.js';
 
 /**
  * The client already speaks the provider's format: forward the client's bytes (re-serialised
- * only when `model` had to be rewritten) and stream the answer's bytes back untouched,
- * reading usage from a tap for the log.
+ * only when the gateway changed something: the model, override params) and stream the answer's
+ * bytes back untouched, reading usage from a tap for the log. An error answer is thrown (so the
+ * router may retry or fall back) but remembered verbatim, to be returned as is if it is the last.
  */
 export async function passthroughChat(
-  rawBody: Uint8Array,
-  body: Record<string, unknown>,
+  body: string | Uint8Array,
+  stream: boolean,
   target: ResolvedTarget,
   front: ChatFront,
   callContext: ProviderCallContext,
   route: RouteContext,
+  onFirstByte: () => void,
 ): Promise<GatewayResponse> {
-  const adapter = target.entry.adapter;
-  const stream = body.stream === true;
-  const rewritten = body.model !== target.model;
-  const upstream = await adapter.passthrough!(
-    {
-      format: front.codec.format,
-      body: rewritten ? JSON.stringify({ ...body, model: target.model }) : rawBody,
-      model: target.model,
-      stream,
-    },
-    callContext,
-  );
+  const upstream = await target.entry.adapter.passthrough!({ format: front.codec.format, body, model: target.model, stream }, callContext);
+  if (upstream.status >= 300) {
+    const error = await readUpstreamError(upstream, target.entry.adapter.id);
+    rememberVerbatimError(error, front.codec.format, {
+      status: upstream.status,
+      headers: { ...relayHeaders(upstream.headers), 'content-type': upstream.headers['content-type'] ?? 'application/json' },
+      body: error.body === undefined ? '' : typeof error.body === 'string' ? error.body : JSON.stringify(error.body),
+    });
+    throw error;
+  }
+  // A stream counts as started (no more fallback) once its first bytes arrived.
+  const { all } = stream ? await peekFirst(upstream.body) : { all: upstream.body };
+  onFirstByte();
   route.record.passthrough = true;
-  const isStream = stream && upstream.status < 300;
   const tap = new UsageTap(front.readPassthroughUsage);
   const record = route.record;
   async function* relay(): AsyncGenerator<Uint8Array | string> {
     let complete = false;
     try {
-      for await (const chunk of upstream.body) {
+      for await (const chunk of all) {
         tap.push(chunk);
         yield chunk;
       }
@@ -48,14 +52,14 @@ export async function passthroughChat(
       record.errorKind = gatewayError.kind;
       record.errorMessage = gatewayError.message;
       // Bytes already reached the client: end the stream with the format's own error event.
-      if (!isStream) throw error;
+      if (!stream) throw error;
       yield front.codec.createStreamEncoder().encode({ type: 'error', error: gatewayError.toBody() });
     } finally {
       if (!complete) {
         record.incomplete = true;
         upstream.dispose();
       }
-      const seen: { usage?: Usage; model?: string } = upstream.status < 300 ? tap.read() : {};
+      const seen: { usage?: Usage; model?: string } = tap.read();
       record.usage = seen.usage;
       record.modelAnswered = seen.model;
     }
@@ -63,6 +67,6 @@ export async function passthroughChat(
   const headers = relayHeaders(upstream.headers);
   // The bytes go out unchanged, so a plain JSON answer keeps its length (no chunked framing).
   const length = upstream.headers['content-length'];
-  if (!isStream && length !== undefined && upstream.headers['content-encoding'] === undefined) headers['content-length'] = length;
+  if (!stream && length !== undefined && upstream.headers['content-encoding'] === undefined) headers['content-length'] = length;
   return { status: upstream.status, headers, body: relay() };
 }

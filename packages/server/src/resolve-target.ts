@@ -1,5 +1,5 @@
 import { InvalidRequestError, type ProviderSettings } from '@switchyard/core';
-import { type HostAllowList, type ProviderCatalog, type ProviderEntry, parseModelString } from '@switchyard/router';
+import { type HostAllowList, type ProviderCatalog, type ProviderEntry, type ResolvedTargetSpec, parseModelString } from '@switchyard/router';
 import { readBearerToken, readGatewayHeader } from './header-api.js';
 
 /** Reads the client's provider key from the headers of its format. */
@@ -7,7 +7,7 @@ export type ClientKeyReader = (headers: Readonly<Record<string, string>>) => str
 
 export interface ResolvedTarget {
   entry: ProviderEntry;
-  /** The entry's settings with the request's overrides applied (key, custom host). */
+  /** The entry's settings with the request's and the config target's overrides applied. */
   settings: ProviderSettings;
   /** The model id the upstream receives (the `@slug/` prefix removed). */
   model: string;
@@ -16,26 +16,34 @@ export interface ResolvedTarget {
 export interface TargetResolution {
   catalog: ProviderCatalog;
   hostAllowList: HostAllowList;
-  /** The entry used when neither the model string nor a header names one. */
+  /** The entry used when neither the config, the model string nor a header names one. */
   defaultProvider?: string;
+  /** Operator-defined model aliases: `fast` -> `@groq/llama-3.3-70b`. */
+  modelAliases?: Readonly<Record<string, string>>;
 }
 
 /**
- * Picks the provider instance for a request. `@slug/model` names a catalog entry and uses
- * its credentials (the client's Authorization header is not a provider key then). The header
- * API (`x-switchyard-provider`) picks an entry too, and there the bearer token, when sent,
- * is the provider key, as in Portkey.
+ * Picks the provider instance for one attempt. A config target's `provider` (`openai` or
+ * `@slug`) wins; else `@slug/model` names a catalog entry and uses its credentials (the
+ * client's Authorization header is not a provider key then); else the header API
+ * (`x-switchyard-provider`), where the bearer token, when sent, is the provider key as in
+ * Portkey; else an operator alias; else the default provider.
  */
 export function resolveTarget(
-  model: string,
+  requestedModel: string,
   headers: Readonly<Record<string, string>>,
   resolution: TargetResolution,
   readClientKey: ClientKeyReader = readBearerToken,
+  spec?: ResolvedTargetSpec,
 ): ResolvedTarget {
-  const parsed = parseModelString(model);
+  const aliased = resolution.modelAliases?.[requestedModel];
+  const parsed = parseModelString(aliased ?? requestedModel);
   let entry: ProviderEntry;
   let settings: ProviderSettings;
-  if (parsed.providerSlug) {
+  if (spec?.provider) {
+    entry = resolution.catalog.resolve(spec.provider.replace(/^@/, ''));
+    settings = entry.settings;
+  } else if (parsed.providerSlug) {
     entry = resolution.catalog.resolve(parsed.providerSlug);
     settings = entry.settings;
   } else {
@@ -47,18 +55,28 @@ export function resolveTarget(
       });
     }
     entry = resolution.catalog.resolve(slug);
-    const bearer = headerProvider ? readClientKey(headers) : undefined;
-    settings = bearer ? { ...entry.settings, apiKey: bearer } : entry.settings;
+    const clientKey = headerProvider ? readClientKey(headers) : undefined;
+    if (clientKey) settings = { ...entry.settings, apiKey: clientKey };
+    else settings = entry.settings;
   }
-  const customHost = readGatewayHeader(headers, 'custom-host');
+  if (spec?.apiKey) settings = { ...settings, apiKey: spec.apiKey };
+  const customHost = spec?.customHost ?? readGatewayHeader(headers, 'custom-host');
   if (customHost) {
     if (!resolution.hostAllowList.isAllowed(customHost)) {
       throw new InvalidRequestError(
-        'x-switchyard-custom-host is not allowed: only loopback hosts and hosts on the operator allow-list (allowedHosts) can be reached.',
-        { param: 'x-switchyard-custom-host', code: 'custom_host_not_allowed' },
+        'custom_host is not allowed: only loopback hosts and hosts on the operator allow-list (allowedHosts) can be reached.',
+        { param: spec?.customHost ? 'x-switchyard-config' : 'x-switchyard-custom-host', code: 'custom_host_not_allowed' },
       );
     }
     settings = { ...settings, baseURL: customHost.replace(/\/+$/, '') };
+  }
+  if (spec?.forwardHeaders.length) {
+    const forwarded: Record<string, string> = {};
+    for (const name of spec.forwardHeaders) {
+      const value = headers[name.toLowerCase()];
+      if (value !== undefined) forwarded[name.toLowerCase()] = value;
+    }
+    settings = { ...settings, headers: { ...settings.headers, ...forwarded } };
   }
   return { entry, settings, model: parsed.model };
 }

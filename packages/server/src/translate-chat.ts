@@ -1,7 +1,8 @@
-import { type ChatRequest, type ProviderCallContext, type StreamEvent, UnsupportedError, toGatewayError } from '@switchyard/core';
+import { type ChatRequest, GatewayError, type GatewayErrorBody, type ProviderCallContext, type StreamEvent, UnsupportedError, UpstreamError, toGatewayError } from '@switchyard/core';
 import type { ChatFormatCodec, ChatStreamEncoder } from '@switchyard/formats';
 import { checkChatCapabilities } from './check-chat-capabilities.js';
 import type { GatewayResponse } from './gateway-types.js';
+import { peekFirst } from './peek-first.js';
 import type { ResolvedTarget } from './resolve-target.js';
 import type { RouteContext } from './route-context.js';
 
@@ -15,22 +16,28 @@ export async function translateChat(
   codec: ChatFormatCodec,
   callContext: ProviderCallContext,
   route: RouteContext,
+  onFirstByte: () => void,
 ): Promise<GatewayResponse> {
   const adapter = target.entry.adapter;
   if (!adapter.chat) throw new UnsupportedError(`Provider "${target.entry.slug}" does not support chat.`, { provider: adapter.id });
   checkChatCapabilities(request, target.entry.slug, adapter.capabilities.chat, callContext.warn);
   if (!request.stream) {
     const response = await adapter.chat.generate(request, callContext);
+    onFirstByte();
     route.record.usage = response.usage;
     route.record.modelAnswered = response.model;
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(codec.encodeResponse(response)) };
   }
   const started = await adapter.chat.stream(request, callContext);
+  // The stream counts as started (no more fallback) once its first event arrived and was not an error.
+  const { first, all } = await peekFirst(started.events);
+  if (!first.done && first.value.type === 'error') throw gatewayErrorFromBody(first.value.error);
+  onFirstByte();
   const encoder = codec.createStreamEncoder({ includeUsage: request.streamUsage === true });
   return {
     status: 200,
     headers: { ...started.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
-    body: encodeStream(started.events, encoder, route),
+    body: encodeStream(all, encoder, route),
   };
 }
 
@@ -66,4 +73,10 @@ async function* encodeStream(events: AsyncIterable<StreamEvent>, encoder: ChatSt
   }
   const closing = encoder.end();
   if (closing) yield closing;
+}
+
+/** An error event that arrived before anything was sent is thrown, so the router can retry or fall back. */
+function gatewayErrorFromBody(body: GatewayErrorBody): GatewayError {
+  if (body.provider) return new UpstreamError(body.message, { provider: body.provider, status: body.status, kind: body.kind, code: body.code, param: body.param });
+  return new GatewayError(body.kind, body.message, { status: body.status, code: body.code, param: body.param });
 }

@@ -1,9 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
+import { pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { createPromptCache, planAnthropicReply } from './plan-anthropic-reply.js';
 import { validateAnthropicRequest } from './validate-anthropic-request.js';
+import { writeEventStream } from './write-event-stream.js';
+import { writeJson } from './write-json.js';
 
 export interface AnthropicMockOptions {
   /** When set, every request must carry `x-api-key: <apiKey>` or gets Anthropic's 401. */
@@ -73,16 +75,11 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
   const streamDelayMs = options.streamDelayMs ?? 0;
   const promptCache = createPromptCache();
 
-  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) => {
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
+  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) =>
+    writeJson(response, status, body, {
       'request-id': requestId,
       ...(status === 429 || status >= 500 ? { 'x-should-retry': 'true' } : {}),
     });
-    response.end(text);
-  };
 
   const messages = async (request: ReceivedRequest, response: ServerResponse, context: MockContext, requestId: string) => {
     const problem = validateAnthropicRequest(request.json, request.headers);
@@ -95,26 +92,14 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
 
     const events = encodeAnthropicStream(plan, meta);
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'request-id': requestId });
-    if (streamDelayMs <= 0) {
-      response.write(events.join(''));
-      response.end();
-      return;
-    }
-    response.flushHeaders();
-    for (const event of events) {
-      if (context.signal.aborted) return;
-      response.write(event);
-      await sleep(streamDelayMs);
-    }
-    if (!context.signal.aborted) response.end();
+    await writeEventStream(response, events, { delayMs: streamDelayMs, signal: context.signal });
   };
 
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
       const requestId = `req_mock${String(sequence).padStart(20, '0')}`;
-      const query = request.path.indexOf('?');
-      const path = query === -1 ? request.path : request.path.slice(0, query);
+      const path = pathWithoutQuery(request.path);
 
       if (options.apiKey !== undefined && request.headers['x-api-key'] !== options.apiKey) {
         const message = request.headers['x-api-key'] === undefined ? 'x-api-key header is required' : 'invalid x-api-key';

@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type AwsEventStreamMessage, createAwsEventStreamDecoder } from '@switchyard/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type BedrockMock, bedrockErrorFault, recordedBedrockAnswer, startBedrockMock } from './bedrock-mock.js';
+import { type BedrockMock, bedrockErrorFault, startBedrockMock } from './bedrock-mock.js';
 import { fixturesFor } from './fixtures.js';
 import { mockReasoningSignature } from './plan-bedrock-reply.js';
+import { recordedAnswer } from './recorded-answer.js';
 
 const keys = { accessKeyId: 'AKIAMOCKEXAMPLE', secretAccessKey: 'mock/secret+KEY', region: 'us-east-1' };
 
@@ -210,7 +211,7 @@ describe('startBedrockMock', () => {
   const lookup = fixturesFor('bedrock-converse');
   it.skipIf(!lookup.found)('replays recorded event-stream bytes exactly', async () => {
     if (!lookup.found) return;
-    const answer = recordedBedrockAnswer(lookup.fixtures, 'text-stream', { chunkSize: 7 });
+    const answer = recordedAnswer(lookup.fixtures, 'text-stream', { chunkSize: 7 });
     mock.replayNext(answer);
     const response = await call('anthropic.claude-3-5-sonnet-20240620-v1:0', hello, { stream: true });
     expect(response.headers.get('x-amzn-requestid')).toBe('9af309ad-7b17-496d-997a-8ea2820e860d');

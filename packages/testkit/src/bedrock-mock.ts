@@ -1,14 +1,14 @@
 import type { ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { checkBedrockRequest } from './check-bedrock-request.js';
-import type { ProviderFixtures } from './fixtures.js';
 import { bedrockStreamEvents, encodeBedrockResponse, encodeBedrockStreamEvent, encodeBedrockStreamException } from './encode-bedrock-reply.js';
 import type { MockFault } from './mock-fault.js';
+import { pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planBedrockReply } from './plan-bedrock-reply.js';
 import { recordedAnswer } from './recorded-answer.js';
-import type { ReplayAnswer } from './replay-answer.js';
 import { verifyAwsSignature } from './verify-aws-signature.js';
+import { writeEventStream } from './write-event-stream.js';
+import { writeJson } from './write-json.js';
 
 export interface BedrockMockOptions {
   /** The credentials every request must be signed with (SigV4, service `bedrock`). */
@@ -58,17 +58,10 @@ export function bedrockErrorFault(errorType: string, status: number, message: st
 }
 
 /**
- * The recorded answer of a Bedrock fixture case for `replayNext`: the binary `.eventstream` body
- * when there is one (its `.ndjson` beside it is only the decoded view), else the case's `.json`.
+ * @deprecated `recordedAnswer` itself now prefers a case's `.eventstream` wire body over its
+ * decoded `.ndjson`; use it. Kept so callers that still import this name go on working.
  */
-export function recordedBedrockAnswer(fixtures: ProviderFixtures, name: string, overrides: Partial<ReplayAnswer> = {}): ReplayAnswer {
-  if (!fixtures.has(`${name}.eventstream`)) return recordedAnswer(fixtures, name, overrides);
-  return recordedAnswer(fixtures, name, {
-    body: fixtures.bytes(`${name}.eventstream`),
-    contentType: 'application/vnd.amazon.eventstream',
-    ...overrides,
-  });
-}
+export const recordedBedrockAnswer = recordedAnswer;
 
 /**
  * A loopback Bedrock runtime: POST /model/{modelId}/converse and /converse-stream. Every request
@@ -82,17 +75,8 @@ export async function startBedrockMock(options: BedrockMockOptions): Promise<Bed
   let sequence = 0;
   const streamFaults: BedrockStreamFault[] = [];
 
-  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string, errorType?: string) => {
-    const text = JSON.stringify(body);
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      'x-amzn-RequestId': requestId,
-    };
-    if (errorType) headers['x-amzn-ErrorType'] = errorType;
-    response.writeHead(status, headers);
-    response.end(text);
-  };
+  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string, errorType?: string) =>
+    writeJson(response, status, body, { 'x-amzn-RequestId': requestId, ...(errorType && { 'x-amzn-ErrorType': errorType }) });
 
   const authorize = (request: ReceivedRequest): { status: number; errorType: string; message: string } | undefined => {
     const authorization = request.headers.authorization ?? '';
@@ -144,23 +128,9 @@ export async function startBedrockMock(options: BedrockMockOptions): Promise<Bed
     }
 
     response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-RequestId': requestId });
-    const delay = options.streamDelayMs ?? 0;
-    if (delay <= 0) {
-      if (chunks.length > 0) response.write(Buffer.concat(chunks));
-    } else {
-      response.flushHeaders();
-      for (const chunk of chunks) {
-        if (context.signal.aborted) return;
-        response.write(chunk);
-        await sleep(delay);
-      }
-    }
-    if (reset) {
-      // Let the written bytes leave before the connection is torn down.
-      response.write('', () => response.socket?.destroy());
-      return;
-    }
-    if (!context.signal.aborted) response.end();
+    const written = await writeEventStream(response, chunks, { delayMs: options.streamDelayMs ?? 0, signal: context.signal, keepOpen: reset });
+    // Let the written bytes leave before the connection is torn down.
+    if (reset && written) response.write('', () => response.socket?.destroy());
   };
 
   const server = await startMockServer(
@@ -170,8 +140,7 @@ export async function startBedrockMock(options: BedrockMockOptions): Promise<Bed
       const refusal = authorize(request);
       if (refusal) return sendJson(response, refusal.status, { message: refusal.message }, requestId, refusal.errorType);
 
-      const query = request.path.indexOf('?');
-      const path = query === -1 ? request.path : request.path.slice(0, query);
+      const path = pathWithoutQuery(request.path);
       const route = /^\/model\/([^/]+)\/(converse|converse-stream)$/.exec(path);
       if (request.method !== 'POST' || !route) {
         return sendJson(response, 404, { message: 'The requested operation is not recognized by the service.' }, requestId, `UnknownOperationException:${coralService}`);

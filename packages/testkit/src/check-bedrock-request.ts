@@ -1,3 +1,4 @@
+import { isJsonObject } from './mock-request.js';
 import { mockReasoningSignature } from './plan-bedrock-reply.js';
 
 /**
@@ -5,7 +6,7 @@ import { mockReasoningSignature } from './plan-bedrock-reply.js';
  * the live API), so adapter tests see the mock refuse what AWS refuses. Undefined when the body passes.
  */
 export function checkBedrockRequest(body: any): string | undefined {
-  if (body === undefined || typeof body !== 'object' || Array.isArray(body)) return 'Malformed input request, please reformat your input and try again.';
+  if (!isJsonObject(body)) return 'Malformed input request, please reformat your input and try again.';
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0) {
     return 'A conversation must start with a user message. Try again with a conversation that starts with a user message.';

@@ -1,3 +1,4 @@
+import { splitWords } from './mock-reply-text.js';
 import type { AnthropicReplyPlan } from './plan-anthropic-reply.js';
 
 export interface AnthropicReplyMeta {
@@ -78,7 +79,7 @@ export function encodeAnthropicStream(plan: AnthropicReplyPlan, meta: AnthropicR
   }
   if (plan.thinking) {
     start(index, { type: 'thinking', thinking: '', signature: '' });
-    for (const piece of plan.thinking.text.match(/\s*\S+/g) ?? []) delta(index, { type: 'thinking_delta', thinking: piece });
+    for (const piece of splitWords(plan.thinking.text)) delta(index, { type: 'thinking_delta', thinking: piece });
     delta(index, { type: 'signature_delta', signature: plan.thinking.signature });
     stop(index++);
   }

@@ -1,4 +1,5 @@
 import { encodeAwsEventStreamMessage } from '@switchyard/core';
+import { splitWords } from './mock-reply-text.js';
 import type { BedrockReplyBlock, BedrockReplyPlan } from './plan-bedrock-reply.js';
 
 /** A Converse answer body for a plan. */
@@ -42,10 +43,10 @@ export function bedrockStreamEvents(plan: BedrockReplyPlan): BedrockStreamEvent[
     const delta = (value: object) => events.push({ eventType: 'contentBlockDelta', payload: { contentBlockIndex, delta: value } });
     switch (block.type) {
       case 'text':
-        for (const word of block.text.match(/\s*\S+/g) ?? []) delta({ text: word });
+        for (const word of splitWords(block.text)) delta({ text: word });
         break;
       case 'reasoning':
-        for (const word of block.text.match(/\s*\S+/g) ?? []) delta({ reasoningContent: { text: word } });
+        for (const word of splitWords(block.text)) delta({ reasoningContent: { text: word } });
         delta({ reasoningContent: { signature: block.signature } });
         break;
       case 'redacted-reasoning':

@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { encodeGoogleResponse, encodeGoogleStreamChunks, frameGoogleSseEvent, type GoogleReplyMeta } from './encode-google-reply.js';
+import { isJsonObject } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planGoogleReply } from './plan-google-reply.js';
+import { writeEventStream } from './write-event-stream.js';
+import { writeJson } from './write-json.js';
 
 export interface GoogleMockOptions {
   /** When set, every request must carry `x-goog-api-key: <apiKey>` (or `?key=`), else Gemini's own error. */
@@ -77,21 +79,17 @@ export async function startGoogleMock(options: GoogleMockOptions = {}): Promise<
   const issuedSignatures: string[] = [];
   const streamErrors: GoogleStreamError[] = [];
 
-  const sendJson = (response: ServerResponse, status: number, body: unknown) => {
-    // Google pretty-prints JSON answers with two spaces.
-    const text = JSON.stringify(body, null, 2);
-    response.writeHead(status, {
+  // Google pretty-prints JSON answers with two spaces.
+  const sendJson = (response: ServerResponse, status: number, body: unknown) =>
+    writeJson(response, status, JSON.stringify(body, null, 2), {
       'content-type': 'application/json; charset=UTF-8',
-      'content-length': Buffer.byteLength(text),
       vary: 'Origin, X-Origin, Referer',
       server: 'scaffolding on HTTPServer2',
     });
-    response.end(text);
-  };
 
   const generate = async (request: ReceivedRequest, response: ServerResponse, context: MockContext, model: string, stream: boolean, sse: boolean) => {
     const body = request.json;
-    if (body === undefined || typeof body !== 'object' || Array.isArray(body)) {
+    if (!isJsonObject(body)) {
       return sendJson(response, 400, googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unexpected token.'));
     }
     if (!Array.isArray(body.contents) || body.contents.length === 0) {
@@ -130,17 +128,7 @@ export async function startGoogleMock(options: GoogleMockOptions = {}): Promise<
       vary: 'Origin, X-Origin, Referer',
       server: 'scaffolding on HTTPServer2',
     });
-    if (streamDelayMs <= 0) {
-      response.end(events.join(''));
-      return;
-    }
-    response.flushHeaders();
-    for (const event of events) {
-      if (context.signal.aborted) return;
-      response.write(event);
-      await sleep(streamDelayMs);
-    }
-    if (!context.signal.aborted) response.end();
+    await writeEventStream(response, events, { delayMs: streamDelayMs, signal: context.signal });
   };
 
   const server = await startMockServer(

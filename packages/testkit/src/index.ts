@@ -9,3 +9,7 @@ export * from './openai-mock.js';
 export * from './google-mock.js';
 export * from './anthropic-mock.js';
 export * from './bedrock-mock.js';
+export * from './azure-openai-mock.js';
+export * from './ollama-mock.js';
+export * from './cohere-mock.js';
+export * from './openai-compatible-mock.js';

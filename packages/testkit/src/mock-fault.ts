@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { writeJson } from './write-json.js';
 
 /**
  * One scripted misbehaviour for the next request a mock server receives. Each kind may also
@@ -19,14 +20,7 @@ export function writeFaultStatus(
   fault: { status: number; body?: string | object; headers?: Record<string, string> },
   defaultBody: (status: number) => object,
 ): void {
-  const body = fault.body ?? defaultBody(fault.status);
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(fault.status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...fault.headers,
-  });
-  response.end(text);
+  writeJson(response, fault.status, fault.body ?? defaultBody(fault.status), fault.headers);
 }
 
 export function writeStall(response: ServerResponse, headers: Record<string, string> | undefined): void {

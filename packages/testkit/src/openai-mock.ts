@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { encodeOpenAICompletion, encodeOpenAIStream, type OpenAIReplyMeta } from './encode-openai-reply.js';
+import { isJsonObject, pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planOpenAIReply } from './plan-openai-reply.js';
+import { writeEventStream } from './write-event-stream.js';
+import { writeJson } from './write-json.js';
 
 export interface OpenAIMockOptions {
   /** When set, every request must carry `Authorization: Bearer <apiKey>` or gets OpenAI's 401. */
@@ -48,19 +50,12 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
   const streamDelayMs = options.streamDelayMs ?? 0;
   const systemFingerprint = options.systemFingerprint === undefined ? 'fp_mock' : options.systemFingerprint;
 
-  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) => {
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      'x-request-id': requestId,
-    });
-    response.end(text);
-  };
+  const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) =>
+    writeJson(response, status, body, { 'x-request-id': requestId });
 
   const chat = async (request: ReceivedRequest, response: ServerResponse, context: MockContext, requestId: string) => {
     const body = request.json;
-    if (body === undefined || typeof body !== 'object' || Array.isArray(body)) {
+    if (!isJsonObject(body)) {
       return sendJson(response, 400, openAIError(
         "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.",
         'invalid_request_error',
@@ -92,27 +87,14 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
 
     const events = encodeOpenAIStream(plan, meta, body.stream_options?.include_usage === true);
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'x-request-id': requestId });
-    if (streamDelayMs <= 0) {
-      // The fast path: one write, chunked framing kept, no timers.
-      response.write(events.join(''));
-      response.end();
-      return;
-    }
-    response.flushHeaders();
-    for (const event of events) {
-      if (context.signal.aborted) return;
-      response.write(event);
-      await sleep(streamDelayMs);
-    }
-    if (!context.signal.aborted) response.end();
+    await writeEventStream(response, events, { delayMs: streamDelayMs, signal: context.signal });
   };
 
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
       const requestId = `req_mock${String(sequence).padStart(24, '0')}`;
-      const query = request.path.indexOf('?');
-      const path = query === -1 ? request.path : request.path.slice(0, query);
+      const path = pathWithoutQuery(request.path);
 
       if (options.apiKey !== undefined) {
         const authorization = request.headers.authorization;

@@ -1,3 +1,5 @@
+import { asksForToolCalls, contentText, countWords, echoText, lastUserMessage, splitWords } from './mock-reply-text.js';
+
 /**
  * What the Anthropic mock answers, decided from the request alone so every test can predict it:
  *
@@ -76,14 +78,10 @@ export function createPromptCache(): PromptCache {
 
 export function planAnthropicReply(body: any, cache: PromptCache = createPromptCache()): AnthropicReplyPlan {
   const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
-  const lastUser = [...messages].reverse().find((message) => message?.role === 'user');
-  const lastUserBlocks = blocksOf(lastUser?.content);
-  const toolResults = lastUserBlocks.filter((block) => block?.type === 'tool_result');
-  const userText = lastUserBlocks
-    .filter((block) => block?.type === 'text' && typeof block.text === 'string')
-    .map((block) => block.text)
-    .join(' ');
-  const echoed = toolResults.length > 0 ? toolResults.map((block) => toolResultText(block)).join(' ') : userText;
+  const lastUser = lastUserMessage(messages);
+  const toolResults = blocksOf(lastUser?.content).filter((block) => block?.type === 'tool_result');
+  const userText = contentText(lastUser?.content);
+  const echoed = toolResults.length > 0 ? toolResults.map((block) => contentText(block.content)).join(' ') : userText;
 
   const thinkingType = body?.thinking?.type;
   const thinks = thinkingType === 'enabled' || thinkingType === 'adaptive';
@@ -106,7 +104,7 @@ export function planAnthropicReply(body: any, cache: PromptCache = createPromptC
 
   // Structured outputs: an instance of the schema instead of the echo.
   const format = body?.output_config?.format ?? body?.output_format;
-  let text = format?.type === 'json_schema' ? JSON.stringify(exampleForSchema(format.schema)) : `echo: ${echoed}`.trimEnd();
+  let text = format?.type === 'json_schema' ? JSON.stringify(exampleForSchema(format.schema)) : echoText(echoed);
   let stopReason: AnthropicReplyPlan['stopReason'] = 'end_turn';
   let stopSequence: string | null = null;
   const stopSequences: unknown[] = Array.isArray(body?.stop_sequences) ? body.stop_sequences : [];
@@ -135,7 +133,7 @@ export function planAnthropicReply(body: any, cache: PromptCache = createPromptC
 function planToolCalls(body: any, userText: string): AnthropicReplyPlan['toolCalls'] {
   const tools: any[] = Array.isArray(body?.tools) ? body.tools.filter((tool: any) => tool?.type == null || tool.type === 'custom') : [];
   const choice = body?.tool_choice;
-  if (tools.length === 0 || choice?.type === 'none' || !userText.toLowerCase().includes('call tools')) return [];
+  if (tools.length === 0 || choice?.type === 'none' || !asksForToolCalls(userText)) return [];
   let chosen = tools;
   if (choice?.type === 'tool') chosen = tools.filter((tool) => tool.name === choice.name).slice(0, 1);
   else if (choice?.disable_parallel_tool_use === true) chosen = tools.slice(0, 1);
@@ -237,28 +235,8 @@ function blocksOf(content: unknown): any[] {
 
 function blockText(block: any): string {
   if (block?.type === 'text' && typeof block.text === 'string') return block.text;
-  if (block?.type === 'tool_result') return toolResultText(block);
+  if (block?.type === 'tool_result') return contentText(block.content);
   if (block?.type === 'thinking' && typeof block.thinking === 'string') return block.thinking;
   if (block?.type === 'tool_use') return `${block.name} ${JSON.stringify(block.input ?? {})}`;
   return '';
-}
-
-function toolResultText(block: any): string {
-  if (typeof block?.content === 'string') return block.content;
-  if (!Array.isArray(block?.content)) return '';
-  return block.content
-    .filter((inner: any) => inner?.type === 'text' && typeof inner.text === 'string')
-    .map((inner: any) => inner.text)
-    .join(' ');
-}
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(/\S+/g)) count++;
-  return count;
-}
-
-// Leading whitespace stays with its word, so the pieces concatenate back to the exact text.
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+/g) ?? [];
 }

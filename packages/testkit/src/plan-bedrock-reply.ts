@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { asksForToolCalls, countWords, echoText, lastUserMessage, splitWords } from './mock-reply-text.js';
 
 /**
  * What the Bedrock mock answers to a Converse body, decided from the body alone:
@@ -38,7 +39,7 @@ export function mockReasoningSignature(text: string): string {
 
 export function planBedrockReply(body: any): BedrockReplyPlan {
   const messages: any[] = Array.isArray(body?.messages) ? body.messages : [];
-  const lastUser = [...messages].reverse().find((message) => message?.role === 'user');
+  const lastUser = lastUserMessage(messages);
   const lastUserText = (lastUser?.content ?? [])
     .filter((block: any) => typeof block?.text === 'string')
     .map((block: any) => block.text)
@@ -63,7 +64,7 @@ export function planBedrockReply(body: any): BedrockReplyPlan {
   }
 
   const schemaText = body?.outputConfig?.textFormat?.structure?.jsonSchema?.schema;
-  let text = typeof schemaText === 'string' ? JSON.stringify(sampleOf(safeParse(schemaText))) : `echo: ${echoed}`.trimEnd();
+  let text = typeof schemaText === 'string' ? JSON.stringify(sampleOf(safeParse(schemaText))) : echoText(echoed);
   let stopReason: BedrockReplyPlan['stopReason'] = 'end_turn';
   const stopSequences: string[] = Array.isArray(body?.inferenceConfig?.stopSequences) ? body.inferenceConfig.stopSequences : [];
   for (const stop of stopSequences) {
@@ -74,7 +75,7 @@ export function planBedrockReply(body: any): BedrockReplyPlan {
     }
   }
   const maxTokens = body?.inferenceConfig?.maxTokens;
-  const words = text.match(/\s*\S+/g) ?? [];
+  const words = splitWords(text);
   if (typeof maxTokens === 'number' && words.length > maxTokens) {
     text = words.slice(0, maxTokens).join('');
     stopReason = 'max_tokens';
@@ -89,7 +90,7 @@ function planToolCalls(body: any, lastUserText: string): BedrockReplyBlock[] {
   const choice = body?.toolConfig?.toolChoice;
   let chosen: any[] = [];
   if (choice?.tool?.name) chosen = specs.filter((spec) => spec.name === choice.tool.name);
-  else if (/call tools/i.test(lastUserText)) chosen = specs;
+  else if (asksForToolCalls(lastUserText)) chosen = specs;
   else if (choice?.any) chosen = specs.slice(0, 1);
   return chosen.map((spec, index) => ({
     type: 'tool' as const,
@@ -176,8 +177,4 @@ function safeParse(text: string): unknown {
   } catch {
     return {};
   }
-}
-
-function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
 }

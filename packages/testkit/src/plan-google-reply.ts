@@ -1,3 +1,5 @@
+import { asksForToolCalls, countWords, echoText, sizeReply, splitWords } from './mock-reply-text.js';
+
 /**
  * What the Gemini mock answers, decided from the request alone so every test can predict it:
  *
@@ -54,7 +56,7 @@ export function planGoogleReply(body: any, options: { words?: number } = {}): Go
   }
 
   const json = body?.generationConfig?.responseMimeType === 'application/json';
-  let pieces = json ? [JSON.stringify({ echo: echoed })] : splitWords(`echo: ${echoed}`.trimEnd());
+  let pieces = json ? [JSON.stringify({ echo: echoed })] : splitWords(echoText(echoed));
   if (!json && options.words !== undefined) pieces = sizeReply(pieces, options.words);
   let finishReason: GoogleReplyPlan['finishReason'] = 'STOP';
   const limit = body?.generationConfig?.maxOutputTokens;
@@ -72,7 +74,7 @@ function planFunctionCalls(body: any, userText: string, isToolResult: boolean): 
   const config = body?.toolConfig?.functionCallingConfig ?? {};
   if (declarations.length === 0 || config.mode === 'NONE') return [];
   const forced = config.mode === 'ANY' && !isToolResult;
-  if (!forced && !userText.toLowerCase().includes('call tools')) return [];
+  if (!forced && !asksForToolCalls(userText)) return [];
   const allowed: unknown = config.allowedFunctionNames;
   const chosen = config.mode === 'ANY' && Array.isArray(allowed) ? declarations.filter((declaration) => allowed.includes(declaration.name)) : declarations;
   return chosen.map((declaration) => {
@@ -89,23 +91,4 @@ function partsText(parts: unknown): string {
     .filter((part: any) => typeof part?.text === 'string' && part.thought !== true)
     .map((part: any) => part.text)
     .join(' ');
-}
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(/\S+/g)) count++;
-  return count;
-}
-
-// Leading whitespace stays with its word, so the pieces concatenate back to the exact text.
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+/g) ?? [];
-}
-
-function sizeReply(pieces: string[], words: number): string[] {
-  if (words <= pieces.length) return pieces.slice(0, words);
-  const filler = pieces.length > 1 ? pieces.slice(1).map((piece) => piece.trim()) : ['echo'];
-  const sized = pieces.slice();
-  for (let index = 0; sized.length < words; index++) sized.push(` ${filler[index % filler.length]}`);
-  return sized;
 }

@@ -1,3 +1,5 @@
+import { asksForToolCalls, contentText, countWords, echoText, sizeReply, splitWords } from './mock-reply-text.js';
+
 /**
  * What the OpenAI mock answers, decided from the request alone so every test can predict it:
  *
@@ -28,13 +30,13 @@ export function planOpenAIReply(body: any, options: { words?: number } = {}): Op
   let promptTokens = 0;
   let lastUserText = '';
   for (const message of messages) {
-    const text = messageText(message);
+    const text = contentText(message?.content);
     promptTokens += countWords(text);
     if (message?.role === 'user') lastUserText = text;
   }
   const trailingToolResults: string[] = [];
   for (let index = messages.length - 1; index >= 0 && messages[index]?.role === 'tool'; index--) {
-    trailingToolResults.unshift(messageText(messages[index]));
+    trailingToolResults.unshift(contentText(messages[index].content));
   }
   if (trailingToolResults.length > 0) lastUserText = trailingToolResults.join(' ');
 
@@ -44,7 +46,7 @@ export function planOpenAIReply(body: any, options: { words?: number } = {}): Op
     return { pieces: [], toolCalls, finishReason: 'tool_calls', promptTokens, completionTokens };
   }
 
-  let pieces = splitWords(`echo: ${lastUserText}`.trimEnd());
+  let pieces = splitWords(echoText(lastUserText));
   if (options.words !== undefined) pieces = sizeReply(pieces, options.words);
   let finishReason: OpenAIReplyPlan['finishReason'] = 'stop';
   const limit = body?.max_completion_tokens ?? body?.max_tokens;
@@ -59,40 +61,11 @@ function planToolCalls(body: any, messages: any[]): OpenAIReplyPlan['toolCalls']
   const tools: any[] = Array.isArray(body?.tools) ? body.tools.filter((tool: any) => tool?.type === 'function') : [];
   const last = messages[messages.length - 1];
   if (tools.length === 0 || body?.tool_choice === 'none' || last?.role !== 'user') return [];
-  if (!messageText(last).toLowerCase().includes('call tools')) return [];
+  if (!asksForToolCalls(contentText(last.content))) return [];
   const chosen = body?.parallel_tool_calls === false ? tools.slice(0, 1) : tools;
   return chosen.map((tool, index) => {
     const required: unknown[] = tool.function?.parameters?.required ?? [];
     const args = Object.fromEntries(required.filter((name) => typeof name === 'string').map((name) => [name, name]));
     return { id: `call_${index}`, name: String(tool.function?.name ?? `tool_${index}`), arguments: JSON.stringify(args) };
   });
-}
-
-function messageText(message: any): string {
-  const content = message?.content;
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  return content
-    .filter((part: any) => part?.type === 'text' && typeof part.text === 'string')
-    .map((part: any) => part.text)
-    .join(' ');
-}
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(/\S+/g)) count++;
-  return count;
-}
-
-// Leading whitespace stays with its word, so the pieces concatenate back to the exact text.
-function splitWords(text: string): string[] {
-  return text.match(/\s*\S+/g) ?? [];
-}
-
-function sizeReply(pieces: string[], words: number): string[] {
-  if (words <= pieces.length) return pieces.slice(0, words);
-  const filler = pieces.length > 1 ? pieces.slice(1).map((piece) => piece.trim()) : ['echo'];
-  const sized = pieces.slice();
-  for (let index = 0; sized.length < words; index++) sized.push(` ${filler[index % filler.length]}`);
-  return sized;
 }

@@ -1,16 +1,18 @@
 import type { ProviderFixtures } from './fixtures.js';
 import type { ReplayAnswer } from './replay-answer.js';
 
+// In order of preference. `.eventstream` comes before `.ndjson` because a Bedrock case keeps
+// both: the binary event-stream is the wire body, the `.ndjson` beside it only its decoded view.
 const bodyFiles: Array<[extension: string, contentType: string]> = [
   ['sse', 'text/event-stream; charset=utf-8'],
   ['json', 'application/json'],
-  ['ndjson', 'application/x-ndjson'],
   ['eventstream', 'application/vnd.amazon.eventstream'],
+  ['ndjson', 'application/x-ndjson'],
 ];
 
 /**
  * The recorded answer of one fixture case, ready for `mock.replayNext()`: its body file
- * (`.sse`, `.json`, `.ndjson` or `.eventstream`), and status and headers from
+ * (`.sse`, `.json`, `.eventstream` or `.ndjson`), and status and headers from
  * `<case>.headers.json` when recorded. Cases without one take the status from an
  * `error-<status>-...` name, else 200.
  */

@@ -1,3 +1,4 @@
+import { isJsonObject } from './mock-request.js';
 import { mockThinkingSignature } from './plan-anthropic-reply.js';
 
 export interface AnthropicRequestProblem {
@@ -18,7 +19,7 @@ const structuredOutputsBeta = 'structured-outputs-2025-11-13';
 export function validateAnthropicRequest(body: any, headers: Record<string, string>): AnthropicRequestProblem | undefined {
   const invalid = (message: string): AnthropicRequestProblem => ({ status: 400, type: 'invalid_request_error', message });
   if (!headers['anthropic-version']) return invalid('anthropic-version: header is required');
-  if (body === undefined || typeof body !== 'object' || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     return invalid('There was an error parsing the body of your request: the body must be a JSON object.');
   }
   if (typeof body.model !== 'string' || body.model === '') return invalid('model: Field required');

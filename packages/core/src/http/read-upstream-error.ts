@@ -20,7 +20,7 @@ const maximumErrorBodyBytes = 64 * 1024;
  * be read in full (cut, stalled) still gives an error from what arrived.
  */
 export async function readUpstreamError(
-  response: HttpResponse,
+  response: Pick<HttpResponse, 'status' | 'headers' | 'body' | 'dispose'>,
   provider: string,
   describe: (body: unknown) => UpstreamErrorDescription | undefined = describeUpstreamErrorBody,
 ): Promise<UpstreamError> {
@@ -67,7 +67,7 @@ export function describeUpstreamErrorBody(body: unknown): UpstreamErrorDescripti
   return undefined;
 }
 
-async function readCappedText(response: HttpResponse): Promise<string> {
+async function readCappedText(response: Pick<HttpResponse, "body" | "dispose">): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

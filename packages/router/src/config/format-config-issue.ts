@@ -17,10 +17,14 @@ export function formatConfigIssue(issue: z.core.$ZodIssue): string {
 }
 
 function describeProblem(issue: z.core.$ZodIssue): string {
+  // The input is on the issue only when parsed with `reportInput`.
+  const hasInput = 'input' in issue;
+  if (hasInput && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'is required';
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      return `must be ${withArticle(issue.expected === 'int' ? 'integer' : issue.expected)}, not ${describeInput(issue.input)}`;
+    case 'invalid_type': {
+      const expected = `must be ${withArticle(issue.expected === 'int' ? 'integer' : issue.expected)}`;
+      return hasInput ? `${expected}, not ${describeInput(issue.input)}` : expected;
+    }
     case 'too_big':
       return describeBound(issue.origin, 'most', issue.inclusive === false ? 'less than' : 'at most', issue.maximum);
     case 'too_small':

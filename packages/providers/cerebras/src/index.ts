@@ -1,0 +1,9 @@
+import { createOpenAICompatibleProvider } from '@switchyard/provider-openai-compatible';
+import { cerebrasPreset } from './cerebras-preset.js';
+
+/** The Cerebras adapter: the OpenAI-compatible adapter configured by `cerebrasPreset`. */
+export function createCerebrasProvider() {
+  return createOpenAICompatibleProvider(cerebrasPreset);
+}
+
+export { cerebrasPreset } from './cerebras-preset.js';

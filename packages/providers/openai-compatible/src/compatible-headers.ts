@@ -1,0 +1,21 @@
+import type { ProviderCallContext } from '@switchyard/core';
+import type { OpenAICompatiblePreset } from './openai-compatible-preset.js';
+
+/**
+ * The upstream call's headers: JSON in, JSON or SSE out, the instance's extra headers, and the
+ * key in the preset's auth header. The key is sent only when the instance has one, so a local
+ * server without auth gets no empty `Bearer`.
+ */
+export function compatibleHeaders(preset: OpenAICompatiblePreset, context: ProviderCallContext, stream: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: stream ? 'text/event-stream' : 'application/json',
+  };
+  Object.assign(headers, context.settings.headers);
+  const apiKey = context.settings.apiKey;
+  const auth = preset.auth;
+  if (apiKey && !('none' in auth)) {
+    headers[auth.header.toLowerCase()] = auth.scheme ? `${auth.scheme} ${apiKey}` : apiKey;
+  }
+  return headers;
+}

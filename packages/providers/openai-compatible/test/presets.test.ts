@@ -1,0 +1,125 @@
+import { checkProvider, type ProviderAdapter } from '@switchyard/core';
+import { createGroqProvider, groqPreset } from '@switchyard/provider-groq';
+import { createTogetherProvider, togetherPreset } from '@switchyard/provider-together';
+import { createFireworksProvider, fireworksPreset } from '@switchyard/provider-fireworks';
+import { createDeepSeekProvider, deepSeekPreset } from '@switchyard/provider-deepseek';
+import { createXAIProvider, xAIPreset } from '@switchyard/provider-xai';
+import { createPerplexityProvider, perplexityPreset } from '@switchyard/provider-perplexity';
+import { createOpenRouterProvider, openRouterPreset } from '@switchyard/provider-openrouter';
+import { createCerebrasProvider, cerebrasPreset } from '@switchyard/provider-cerebras';
+import { createDeepInfraProvider, deepInfraPreset } from '@switchyard/provider-deepinfra';
+import { createSambaNovaProvider, sambaNovaPreset } from '@switchyard/provider-sambanova';
+import { createNebiusProvider, nebiusPreset } from '@switchyard/provider-nebius';
+import { createHyperbolicProvider, hyperbolicPreset } from '@switchyard/provider-hyperbolic';
+import { createLMStudioProvider, lmStudioPreset } from '@switchyard/provider-lmstudio';
+import { createVLLMProvider, vllmPreset } from '@switchyard/provider-vllm';
+import { createHuggingFaceProvider, huggingFacePreset } from '@switchyard/provider-huggingface';
+import { createNovitaProvider, novitaPreset } from '@switchyard/provider-novita';
+import { createNvidiaNimProvider, nvidiaNimPreset } from '@switchyard/provider-nvidia-nim';
+import { createGitHubModelsProvider, gitHubModelsPreset } from '@switchyard/provider-github-models';
+import { createMoonshotProvider, moonshotPreset } from '@switchyard/provider-moonshot';
+import { createDashScopeProvider, dashScopePreset } from '@switchyard/provider-dashscope';
+import { createZhipuProvider, zhipuPreset } from '@switchyard/provider-zhipu';
+import { createZaiProvider, zaiPreset } from '@switchyard/provider-zai';
+import { createSiliconFlowProvider, siliconFlowPreset } from '@switchyard/provider-siliconflow';
+import { createFeatherlessProvider, featherlessPreset } from '@switchyard/provider-featherless';
+import { describe, expect, it } from 'vitest';
+import { checkOpenAICompatiblePreset, needsRequestRewriting, type OpenAICompatiblePreset } from '../src/index.js';
+
+// Every preset package, checked as a whole: each is a valid adapter, reachable over https (or
+// loopback for a local server), names its key's environment variable, and answers to Portkey's
+// provider id; no two share an id or an alias.
+const presets: Array<[string, OpenAICompatiblePreset, () => ProviderAdapter]> = [
+  ['groq', groqPreset, createGroqProvider],
+  ['together', togetherPreset, createTogetherProvider],
+  ['fireworks', fireworksPreset, createFireworksProvider],
+  ['deepseek', deepSeekPreset, createDeepSeekProvider],
+  ['xai', xAIPreset, createXAIProvider],
+  ['perplexity', perplexityPreset, createPerplexityProvider],
+  ['openrouter', openRouterPreset, createOpenRouterProvider],
+  ['cerebras', cerebrasPreset, createCerebrasProvider],
+  ['deepinfra', deepInfraPreset, createDeepInfraProvider],
+  ['sambanova', sambaNovaPreset, createSambaNovaProvider],
+  ['nebius', nebiusPreset, createNebiusProvider],
+  ['hyperbolic', hyperbolicPreset, createHyperbolicProvider],
+  ['lmstudio', lmStudioPreset, createLMStudioProvider],
+  ['vllm', vllmPreset, createVLLMProvider],
+  ['huggingface', huggingFacePreset, createHuggingFaceProvider],
+  ['novita', novitaPreset, createNovitaProvider],
+  ['nvidia-nim', nvidiaNimPreset, createNvidiaNimProvider],
+  ['github-models', gitHubModelsPreset, createGitHubModelsProvider],
+  ['moonshot', moonshotPreset, createMoonshotProvider],
+  ['dashscope', dashScopePreset, createDashScopeProvider],
+  ['zhipu', zhipuPreset, createZhipuProvider],
+  ['zai', zaiPreset, createZaiProvider],
+  ['siliconflow', siliconFlowPreset, createSiliconFlowProvider],
+  ['featherless', featherlessPreset, createFeatherlessProvider],
+];
+
+/** Portkey's provider ids (Portkey-AI/gateway src/globals.ts), for the presets Portkey has. */
+const portkeyIds: Record<string, string> = {
+  groq: 'groq',
+  together: 'together-ai',
+  fireworks: 'fireworks-ai',
+  deepseek: 'deepseek',
+  xai: 'x-ai',
+  perplexity: 'perplexity-ai',
+  openrouter: 'openrouter',
+  cerebras: 'cerebras',
+  deepinfra: 'deepinfra',
+  sambanova: 'sambanova',
+  nebius: 'nebius',
+  hyperbolic: 'hyperbolic',
+  huggingface: 'huggingface',
+  novita: 'novita-ai',
+  'github-models': 'github',
+  moonshot: 'moonshot',
+  dashscope: 'dashscope',
+  zhipu: 'zhipu',
+  zai: 'z-ai',
+  siliconflow: 'siliconflow',
+  featherless: 'featherless-ai',
+};
+
+/** Ids of the other bundled adapters, which no preset may take. */
+const otherAdapterIds = ['openai', 'anthropic', 'google', 'vertex-ai', 'bedrock', 'azure-openai', 'cohere', 'mistral', 'mistral-ai', 'ollama', 'mock'];
+
+describe('OpenAI-compatible presets', () => {
+  it('are at least twenty', () => {
+    expect(presets.length).toBeGreaterThanOrEqual(20);
+  });
+
+  describe.each(presets)('%s', (id, preset, create) => {
+    it('is a sound preset in its own package', () => {
+      expect(preset.id).toBe(id);
+      expect(checkOpenAICompatiblePreset(preset)).toEqual([]);
+    });
+
+    it('makes a valid adapter (defineProvider passes) with the preset as its configuration', () => {
+      const adapter = create();
+      expect(checkProvider(adapter)).toEqual([]);
+      expect(adapter).toMatchObject({ id, name: preset.name, defaultBaseURL: preset.baseURL, nativeFormat: 'openai-chat', capabilities: { chat: preset.capabilities } });
+      expect(adapter.environment).toEqual(preset.environment);
+      // Passthrough only when an OpenAI client's body needs no rewriting for this server.
+      expect(typeof adapter.passthrough === 'function').toBe(!needsRequestRewriting(preset, {}));
+    });
+
+    it('is reached over https, or on loopback when it is a local server', () => {
+      const url = new URL(preset.baseURL);
+      if (preset.local) expect(url.hostname).toBe('127.0.0.1');
+      else expect(url.protocol).toBe('https:');
+    });
+
+    it("names its key's environment variable, and answers to Portkey's id", () => {
+      if (!preset.local) expect(preset.environment?.apiKey).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      const portkeyId = portkeyIds[id];
+      if (portkeyId && portkeyId !== id) expect(preset.aliases).toContain(portkeyId);
+    });
+  });
+
+  it('share no id or alias, with each other or with the other adapters', () => {
+    const names = presets.flatMap(([, preset]) => [preset.id, ...(preset.aliases ?? [])]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((name) => otherAdapterIds.includes(name))).toEqual([]);
+  });
+});
