@@ -3,8 +3,13 @@ import { GatewayError, type ChatRequest, type ChatResponse, type StreamEvent } f
 import { fixturesFor, type ProviderFixtures } from '@switchyard/testkit';
 import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { decodeOpenAIChatError, encodeOpenAIResponsesUsage, openAIResponsesCodec } from '../src/index.js';
-import { readResponsesWithSdkHelper, readResponsesWithSdkIterator, type ResponsesStreamSummary } from '../src/openai-responses/openai-responses-sdk.test-support.js';
+import { decodeOpenAIChatError, openAIResponsesCodec } from '../src/index.js';
+import {
+  readResponsesWithSdkHelper,
+  readResponsesWithSdkIterator,
+  summarizeCanonicalEvents,
+  withoutTypes,
+} from '../src/openai-responses/openai-responses-sdk.test-support.js';
 import { checkResponsesStream } from '../src/openai-responses/openai-responses-stream-checks.test-support.js';
 import { parseSse } from './openai-sdk-harness.js';
 
@@ -295,18 +300,18 @@ for (const source of sources) {
         expectWellFormed(events);
         expect(streamChecks[key], `no spelled-out checks for ${key}`).toBeDefined();
         streamChecks[key]!(events);
-        const expected = summarizeCanonical(events);
+        const expected = summarizeCanonicalEvents(events);
 
         // The recording itself, read by the official SDK, is the oracle.
         const original = await readResponsesWithSdkIterator(recorded);
-        expect(pick(original)).toEqual(expected);
+        expect(withoutTypes(original)).toEqual(expected);
 
         // Decoded then re-encoded: well-formed, and the SDK reads the same answer both ways.
         const encoder = openAIResponsesCodec.createStreamEncoder();
         const encoded = events.map((event) => encoder.encode(event)).join('') + encoder.end();
         const checked = checkResponsesStream(encoded);
         expect(checked.final.id).toBe((events[0] as { id: string }).id);
-        expect(pick(await readResponsesWithSdkIterator(encoded))).toEqual(expected);
+        expect(withoutTypes(await readResponsesWithSdkIterator(encoded))).toEqual(expected);
         const final = await readResponsesWithSdkHelper(encoded);
         expect(final.output_text).toBe(expected.text);
         expect(final.status).toBe(expected.status);
@@ -436,32 +441,6 @@ function textOf(events: StreamEvent[]): string {
 
 function argumentsOf(events: StreamEvent[], index: number): string {
   return events.map((event) => (event.type === 'tool-call-delta' && event.index === index ? event.argumentsDelta : '')).join('');
-}
-
-/** What a client sees of a stream, added up from canonical events. */
-function summarizeCanonical(events: StreamEvent[]): Omit<ResponsesStreamSummary, 'types'> {
-  const calls = new Map<number, { callId: string; name: string; arguments: string }>();
-  const summary: Omit<ResponsesStreamSummary, 'types'> = { id: '', text: '', refusal: '', reasoning: '', toolCalls: [], status: null, usage: null };
-  for (const event of events) {
-    if (event.type === 'start') summary.id = event.id;
-    else if (event.type === 'text-delta') summary.text += event.delta;
-    else if (event.type === 'refusal-delta') summary.refusal += event.delta;
-    else if (event.type === 'reasoning-delta') summary.reasoning += event.delta;
-    else if (event.type === 'tool-call-start') {
-      const call = { callId: event.id, name: event.name, arguments: '' };
-      calls.set(event.index, call);
-      summary.toolCalls.push(call);
-    } else if (event.type === 'tool-call-delta') calls.get(event.index)!.arguments += event.argumentsDelta;
-    else if (event.type === 'finish') {
-      summary.status = event.finishReason.unified === 'length' ? 'incomplete' : 'completed';
-      if (event.usage) summary.usage = encodeOpenAIResponsesUsage(event.usage);
-    }
-  }
-  return summary;
-}
-
-function pick({ types: _types, ...summary }: ResponsesStreamSummary): Omit<ResponsesStreamSummary, 'types'> {
-  return summary;
 }
 
 function withoutMetadata(events: StreamEvent[]): StreamEvent[] {

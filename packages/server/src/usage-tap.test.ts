@@ -25,6 +25,11 @@ describe('UsageTap', () => {
     }
   });
 
+  it('takes the first non-empty model (Azure opens streams with an empty one)', () => {
+    const body = 'data: {"id":"","model":"","choices":[],"prompt_filter_results":[]}\n\ndata: {"id":"c1","model":"gpt-4o-2024-11-20","choices":[{"delta":{"content":"x"}}]}\n\n';
+    expect(tapAll(new UsageTap(openAIChatFront.readPassthroughUsage), body, 50).model).toBe('gpt-4o-2024-11-20');
+  });
+
   it('reads OpenAI usage from a JSON answer and nothing from a stream without it', () => {
     const json = tapAll(new UsageTap(openAIChatFront.readPassthroughUsage), '{"model":"m","usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}', 10);
     expect(json.usage).toMatchObject({ input: 3, output: 2, total: 5 });

@@ -37,9 +37,16 @@ export class UsageTap {
   }
 }
 
-/** The first string value of `"key": "…"` in the text. */
+/** The first non-empty string value of `"key": "…"` in the text. */
+const stringFieldPatterns = new Map<string, RegExp>();
+
 export function firstStringField(text: string, key: string): string | undefined {
-  const match = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(text);
+  let pattern = stringFieldPatterns.get(key);
+  if (!pattern) stringFieldPatterns.set(key, (pattern = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'g')));
+  // Azure's first stream chunk carries an empty model: the first non-empty one is the answer's.
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) && match[1] === '') {}
   if (!match) return undefined;
   try {
     return JSON.parse(`"${match[1]}"`);

@@ -13,3 +13,4 @@ export * from './azure-openai-mock.js';
 export * from './ollama-mock.js';
 export * from './cohere-mock.js';
 export * from './openai-compatible-mock.js';
+export * from './vertex-mock.js';

@@ -334,8 +334,15 @@ export const openAIResponsesMappedResponseFields: ReadonlySet<string> = new Set(
 
 const sequenced = { sequence_number: z.number().nullish() };
 
+/** Lifecycle events of compatible servers and gateways may carry a sparse response (no id, no output yet). */
+export const openAIResponsesLifecycleResponseSchema = openAIResponsesResponseSchema.extend({
+  id: z.string().nullish(),
+  output: z.array(openAIResponsesOutputItemShapeSchema).nullish(),
+});
+export type OpenAIResponsesLifecycleResponse = z.infer<typeof openAIResponsesLifecycleResponseSchema>;
+
 const lifecycleEvent = <T extends string>(type: T) =>
-  z.looseObject({ type: z.literal(type), response: openAIResponsesResponseSchema, ...sequenced });
+  z.looseObject({ type: z.literal(type), response: openAIResponsesLifecycleResponseSchema, ...sequenced });
 
 const outputItemEvent = <T extends string>(type: T) =>
   z.looseObject({ type: z.literal(type), output_index: z.number(), item: openAIResponsesOutputItemShapeSchema, ...sequenced });

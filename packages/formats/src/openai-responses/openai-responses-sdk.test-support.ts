@@ -1,5 +1,7 @@
+import type { StreamEvent } from '@switchyard/core';
 import OpenAI from 'openai';
 import { serveSse, sdkClient } from '../../test/openai-sdk-harness.js';
+import { encodeOpenAIResponsesUsage } from './map-openai-responses-usage.js';
 
 /*
  * Reads a Responses SSE body with the official `openai` SDK over real HTTP (a local server on
@@ -76,4 +78,34 @@ export async function readResponsesWithSdkIterator(body: string): Promise<Respon
   } finally {
     await served.close();
   }
+}
+
+export type ResponsesSummary = Omit<ResponsesStreamSummary, 'types'>;
+
+/** The summary without the event types, to compare with one added up from canonical events. */
+export function withoutTypes({ types: _types, ...summary }: ResponsesStreamSummary): ResponsesSummary {
+  return summary;
+}
+
+/** What a Responses client should see of a canonical stream, added up from its events. */
+export function summarizeCanonicalEvents(events: StreamEvent[]): ResponsesSummary {
+  const calls = new Map<number, { callId: string; name: string; arguments: string }>();
+  const summary: ResponsesSummary = { id: '', text: '', refusal: '', reasoning: '', toolCalls: [], status: null, usage: null };
+  for (const event of events) {
+    if (event.type === 'start') summary.id = event.id.startsWith('resp_') ? event.id : `resp_${event.id}`;
+    else if (event.type === 'text-delta') summary.text += event.delta;
+    else if (event.type === 'refusal-delta') summary.refusal += event.delta;
+    else if (event.type === 'reasoning-delta') summary.reasoning += event.delta;
+    else if (event.type === 'tool-call-start') {
+      const call = { callId: event.id, name: event.name, arguments: '' };
+      calls.set(event.index, call);
+      summary.toolCalls.push(call);
+    } else if (event.type === 'tool-call-delta') calls.get(event.index)!.arguments += event.argumentsDelta;
+    else if (event.type === 'finish') {
+      const unified = event.finishReason.unified;
+      summary.status = unified === 'length' || unified === 'content-filter' ? 'incomplete' : unified === 'error' ? 'failed' : 'completed';
+      if (event.usage) summary.usage = encodeOpenAIResponsesUsage(event.usage);
+    } else if (event.type === 'usage') summary.usage = encodeOpenAIResponsesUsage(event.usage);
+  }
+  return summary;
 }

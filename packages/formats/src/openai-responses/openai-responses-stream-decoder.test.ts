@@ -132,6 +132,21 @@ describe('the Responses stream decoder', () => {
     });
   });
 
+  it('reads the sparse lifecycle events some compatible servers send', () => {
+    const events = decode(
+      sse([
+        { type: 'response.created', response: { status: 'in_progress' } },
+        { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'Hi' },
+        { type: 'response.completed', response: { status: 'completed', usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } } },
+      ]),
+    );
+    expect(events).toEqual([
+      { type: 'start', id: '', model: '' },
+      { type: 'text-delta', delta: 'Hi' },
+      { type: 'finish', finishReason: { unified: 'stop', raw: 'completed' }, usage: { input: 1, output: 1, total: 2, raw: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } } },
+    ]);
+  });
+
   it('skips events it does not map and fails on ones it cannot read', () => {
     const events = decode([
       ...sse([created, { type: 'response.web_search_call.searching', output_index: 0, item_id: 'ws_1' }, { type: 'keepalive' }]),

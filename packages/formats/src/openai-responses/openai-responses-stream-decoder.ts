@@ -13,7 +13,7 @@ import {
   openAIResponsesOutputReasoningSchema,
   openAIResponsesStreamEventSchema,
   type OpenAIResponsesOutputItemShape,
-  type OpenAIResponsesResponse,
+  type OpenAIResponsesLifecycleResponse,
   type OpenAIResponsesStreamEvent,
 } from './openai-responses-api.js';
 import { openAIResponsesMetadataKey } from './openai-responses-response-metadata.js';
@@ -137,7 +137,7 @@ function decodeEvent(state: OpenAIResponsesStreamDecoderState, event: OpenAIResp
       }
       state.closed = true;
       const response = event.response;
-      const calledFunctions = state.toolCalls > 0 || response.output.some((item) => item.type === 'function_call');
+      const calledFunctions = state.toolCalls > 0 || (response.output ?? []).some((item) => item.type === 'function_call');
       const extras = changedExtras(state, response);
       events.push({
         type: 'finish',
@@ -167,7 +167,7 @@ function decodeEvent(state: OpenAIResponsesStreamDecoderState, event: OpenAIResp
   }
 }
 
-function start(state: OpenAIResponsesStreamDecoderState, response?: OpenAIResponsesResponse): StreamEvent[] {
+function start(state: OpenAIResponsesStreamDecoderState, response?: OpenAIResponsesLifecycleResponse): StreamEvent[] {
   if (state.started) return [];
   state.started = true;
   if (!response) return [{ type: 'start', id: '', model: '' }]; // a stream that skipped response.created: no id to keep
@@ -176,7 +176,7 @@ function start(state: OpenAIResponsesStreamDecoderState, response?: OpenAIRespon
   return [
     {
       type: 'start',
-      id: response.id,
+      id: response.id ?? '',
       model: response.model ?? '',
       ...(response.created_at != null && { created: response.created_at }),
       ...(response.service_tier !== undefined && { serviceTier: response.service_tier }),
@@ -266,13 +266,13 @@ function kindOf(type: string): ItemState['kind'] {
 }
 
 /** Keys of a lifecycle response with no canonical home: the request echo, billing, content filters … */
-function responseExtras(response: OpenAIResponsesResponse): Record<string, unknown> | undefined {
+function responseExtras(response: OpenAIResponsesLifecycleResponse): Record<string, unknown> | undefined {
   const extras = Object.fromEntries(Object.entries(response).filter(([key]) => !openAIResponsesMappedResponseFields.has(key)));
   return Object.keys(extras).length > 0 ? extras : undefined;
 }
 
 /** What the final response says beyond the start (completed_at, Azure's content_filters …). */
-function changedExtras(state: OpenAIResponsesStreamDecoderState, response: OpenAIResponsesResponse): Record<string, unknown> | undefined {
+function changedExtras(state: OpenAIResponsesStreamDecoderState, response: OpenAIResponsesLifecycleResponse): Record<string, unknown> | undefined {
   const extras = responseExtras(response);
   if (!extras) return undefined;
   const before = state.startExtras ?? {};

@@ -11,11 +11,16 @@ import { type AzureContentFilterMetadata, azureOpenAIMetadataKey, readAzureConte
 export interface AzureOpenAIStreamDecoderState {
   chat: OpenAIChatStreamDecoderState;
   filters: AzureContentFilterMetadata;
+  /** The latest chunk with non-empty completion verdicts, parsed only when the finish needs it. */
+  lastVerdictChunk?: string;
 }
 
 export function createAzureOpenAIStreamDecoderState(): AzureOpenAIStreamDecoderState {
   return { chat: createOpenAIChatStreamDecoderState(), filters: {} };
 }
+
+// Azure puts `content_filter_results` on every chunk, mostly `{}`; only a non-empty one says something.
+const nonEmptyVerdicts = '"content_filter_results":{"';
 
 /**
  * One SSE event of an Azure stream (+ state) → canonical events. The stream is OpenAI's, with
@@ -24,17 +29,23 @@ export function createAzureOpenAIStreamDecoderState(): AzureOpenAIStreamDecoderS
  *   (the OpenAI decoder skips it; the start comes from the first chunk with an id);
  * - every later chunk's choice carries `content_filter_results` for the text it adds.
  * The prompt results ride on the `start` event, and both (the latest non-empty completion
- * verdicts) on the `finish` event, under `providerMetadata['azure-openai']`. Only chunks that
- * mention filter results are parsed a second time.
+ * verdicts) on the `finish` event, under `providerMetadata['azure-openai']`. Chunks are not
+ * parsed twice: the prompt chunk comes once, and of the verdict chunks only the latest is kept
+ * (as the text it already is) and read when the finish comes.
  */
 export function decodeAzureOpenAIStreamEvent(state: AzureOpenAIStreamDecoderState, event: SseEvent): StreamEvent[] {
-  if (event.data.includes('filter_results')) captureFilters(state, event.data);
+  if (event.data.includes('"prompt_filter_results"')) captureFilters(state, event.data);
+  if (event.data.includes(nonEmptyVerdicts)) state.lastVerdictChunk = event.data;
   const events = decodeOpenAIChatStreamEvent(state.chat, event);
   for (const decoded of events) {
     if (decoded.type === 'start' && state.filters.promptFilterResults !== undefined) {
       decoded.providerMetadata = { ...decoded.providerMetadata, [azureOpenAIMetadataKey]: { promptFilterResults: state.filters.promptFilterResults } };
-    } else if (decoded.type === 'finish' && (state.filters.promptFilterResults ?? state.filters.contentFilterResults) !== undefined) {
-      decoded.providerMetadata = { ...decoded.providerMetadata, [azureOpenAIMetadataKey]: { ...state.filters } };
+    } else if (decoded.type === 'finish') {
+      if (state.lastVerdictChunk !== undefined) captureFilters(state, state.lastVerdictChunk);
+      state.lastVerdictChunk = undefined;
+      if ((state.filters.promptFilterResults ?? state.filters.contentFilterResults) !== undefined) {
+        decoded.providerMetadata = { ...decoded.providerMetadata, [azureOpenAIMetadataKey]: { ...state.filters } };
+      }
     } else if (decoded.type === 'error') {
       decoded.error.provider ??= 'azure-openai';
     }
