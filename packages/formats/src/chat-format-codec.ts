@@ -29,6 +29,13 @@ export interface ChatStreamEncoder {
 export interface ChatStreamEncoderOptions {
   /** OpenAI `stream_options.include_usage`: send a final chunk with usage. */
   includeUsage?: boolean;
+  /** The request being answered, for formats whose answers repeat its parameters (Responses). */
+  request?: ChatRequest;
+}
+
+export interface ChatResponseEncoderOptions {
+  /** The request being answered, for formats whose answers repeat its parameters (Responses). */
+  request?: ChatRequest;
 }
 
 export interface EncodedError {
@@ -49,7 +56,7 @@ export interface ChatFormatCodec {
   /** A server's answer in this format -> canonical. */
   decodeResponse(body: unknown): ChatResponse;
   /** Canonical -> the answer body a client of this format expects. */
-  encodeResponse(response: ChatResponse): Record<string, unknown>;
+  encodeResponse(response: ChatResponse, options?: ChatResponseEncoderOptions): Record<string, unknown>;
   createStreamDecoder(): ChatStreamDecoder;
   createStreamEncoder(options?: ChatStreamEncoderOptions): ChatStreamEncoder;
   /** An error, as this format's clients expect it (status and body). */

@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ProviderCallContext } from '@switchyard/core';
+import { InvalidRequestError, type ProviderCallContext, speaksNatively } from '@switchyard/core';
 import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import type { ChatFront } from './chat-front.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-types.js';
@@ -49,7 +49,7 @@ export function createChatRoute(front: ChatFront) {
         warn: (warning) => route.warnings.push(warning),
       };
       const adapter = target.entry.adapter;
-      if (adapter.nativeFormat === codec.format && adapter.passthrough) {
+      if (speaksNatively(adapter, codec.format)) {
         front.checkPassthroughShape(attemptBody);
         const unchanged = attemptBody.model === model && Object.keys(spec.overrideParams).length === 0 && !target.entry.defaultParams;
         return passthroughChat(unchanged ? request.body : JSON.stringify(attemptBody), stream, target, front, callContext, route, info.reportFirstByte);

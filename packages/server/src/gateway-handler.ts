@@ -9,6 +9,7 @@ import { readGatewayHeader } from './header-api.js';
 import { usesPortkeyHeaders } from './routing-response-headers.js';
 import { listModels } from './models-route.js';
 import { openAIChatFront } from './openai-chat-front.js';
+import { openAIResponsesFront } from './openai-responses-front.js';
 import type { RouteContext } from './route-context.js';
 import { verbatimErrorResponse } from './verbatim-error.js';
 import { encodeWarningsHeader } from './warnings-header.js';
@@ -48,6 +49,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const routes = new Map<string, Route>([
     ['POST /v1/chat/completions', createChatRoute(openAIChatFront)],
     ['POST /v1/messages', createChatRoute(anthropicMessagesFront)],
+    ['POST /v1/responses', createChatRoute(openAIResponsesFront)],
     ['GET /v1/models', async (_request, context) => listModels(context)],
     ['GET /health', async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' })],
   ]);

@@ -26,14 +26,14 @@ export async function translateChat(
     onFirstByte();
     route.record.usage = response.usage;
     route.record.modelAnswered = response.model;
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(codec.encodeResponse(response)) };
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(codec.encodeResponse(response, { request })) };
   }
   const started = await adapter.chat.stream(request, callContext);
   // The stream counts as started (no more fallback) once its first event arrived and was not an error.
   const { first, all } = await peekFirst(started.events);
   if (!first.done && first.value.type === 'error') throw gatewayErrorFromBody(first.value.error);
   onFirstByte();
-  const encoder = codec.createStreamEncoder({ includeUsage: request.streamUsage === true });
+  const encoder = codec.createStreamEncoder({ includeUsage: request.streamUsage === true, request });
   return {
     status: 200,
     headers: { ...started.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },

@@ -40,7 +40,7 @@ describe('OpenAI-compatible mock', () => {
 
   it('plays DeepSeek: reasoning_content, usage on the finish chunk', async () => {
     mock = await startOpenAICompatibleMock({ reasoningField: 'reasoning_content', usageInStream: 'finish-chunk' });
-    const answer = await (await post({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'why' }] })).json();
+    const answer: any = await (await post({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'why' }] })).json();
     expect(answer.choices[0].message).toMatchObject({ content: 'echo: why', reasoning_content: 'Thinking about: why' });
     const chunks = await chunksOf(await post({ model: 'deepseek-reasoner', stream: true, messages: [{ role: 'user', content: 'why' }] }));
     expect(chunks.at(-1)).toMatchObject({ choices: [{ finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 5 } });
@@ -70,7 +70,7 @@ describe('OpenAI-compatible mock', () => {
 
   it('plays magistral thinking chunks, answers and deltas', async () => {
     mock = await startOpenAICompatibleMock({ reasoningField: 'thinking-chunks' });
-    const answer = await (await post({ model: 'magistral-medium-latest', messages: [{ role: 'user', content: 'two plus two' }] })).json();
+    const answer: any = await (await post({ model: 'magistral-medium-latest', messages: [{ role: 'user', content: 'two plus two' }] })).json();
     expect(answer.choices[0].message.content).toEqual([
       { type: 'thinking', thinking: [{ type: 'text', text: 'Thinking about: two plus two' }] },
       { type: 'text', text: 'echo: two plus two' },

@@ -79,6 +79,8 @@ export interface ProviderAdapter {
   description?: string;
   /** The public wire format the provider speaks natively, enabling byte passthrough. */
   nativeFormat?: WireFormat;
+  /** Further formats the provider also speaks natively (OpenAI: Responses besides Chat Completions). */
+  alsoNative?: readonly WireFormat[];
   /** The provider's public base URL (Portkey's `custom_host` shape: version segment included where the provider's base has it). */
   defaultBaseURL?: string;
   /**

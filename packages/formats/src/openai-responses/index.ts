@@ -13,8 +13,7 @@ export const openAIResponsesCodec: ChatFormatCodec = {
   decodeRequest: decodeOpenAIResponsesRequest,
   encodeRequest: encodeOpenAIResponsesRequest,
   decodeResponse: decodeOpenAIResponsesResponse,
-  // The codec contract passes the response alone; callers holding the request use the function directly.
-  encodeResponse: (response) => encodeOpenAIResponsesResponse(response),
+  encodeResponse: (response, options) => encodeOpenAIResponsesResponse(response, { request: options?.request }),
   createStreamDecoder: createOpenAIResponsesStreamDecoder,
   createStreamEncoder: createOpenAIResponsesStreamEncoder,
   encodeError: encodeOpenAIResponsesError,

@@ -115,13 +115,16 @@ export function createOpenAIResponsesStreamEncoderState(options: OpenAIResponses
  * every item and the usage, once the canonical stream ends, since some providers report
  * usage after the finish.
  *
- * Items go out one at a time, as OpenAI streams them: canonical tool calls may interleave by
- * index, but the SDK's accumulator appends each output_item.added at the end of `output` and
- * clients such as Codex treat the latest item as the open one. So the item at the head of
- * the queue is written live, and an item that starts while another is open is buffered —
- * its content kept as text, sent as one delta per part when its turn comes. A message or
- * reasoning item is complete when something else starts (reasoning also when its signature or
- * encrypted data arrives), a call at its tool-call-end, everything at the finish.
+ * Items go out one at a time, as OpenAI streams them. Canonical tool calls may interleave by
+ * index; the SDK would accept items kept open side by side (its accumulator appends each
+ * output_item.added to `output` and follows output_index), but clients written against
+ * OpenAI's own streams may assume one open item, and OpenAI never sends more. So the item at
+ * the head of the queue is written live, and an item that starts while another is open is
+ * buffered — its content kept as text, sent as one delta per part when its turn comes (a Chat
+ * Completions upstream ends parallel calls only at its finish, so there the second call
+ * arrives whole at the end). A message or reasoning item is complete when something else
+ * starts (reasoning also when its signature or encrypted data arrives), a call at its
+ * tool-call-end, everything at the finish.
  *
  * An error becomes response.failed (status failed, with the error, for clients that wait for
  * a terminal lifecycle event) followed by an `error` event — the SDKs raise only on a

@@ -27,7 +27,7 @@ describe('mapCohereError', () => {
     [498, 'authentication', false],
     [499, 'upstream', true],
     [500, 'upstream', true],
-    [501, 'unsupported', true],
+    [501, 'unsupported', false],
     [503, 'overloaded', true],
   ])('status %i → %s (retryable %s), Cohere status and message kept', async (status, kind, retryable) => {
     const error = await mapCohereError(answer(status, { id: 'trace-1', message: `failure ${status}` }));

@@ -29,7 +29,8 @@ export async function mapCohereError(response: HttpResponse): Promise<UpstreamEr
     body: read.body,
     code: read.code,
     kind,
-    retryable: response.status === 499 ? true : read.retryable,
+    // A cancelled request may go through on another attempt; a feature the model lacks never will.
+    retryable: response.status === 499,
   });
 }
 

@@ -246,7 +246,7 @@ describe('openai SDK through the gateway to Cohere', () => {
     const { data, response } = await client.chat.completions
       .create({
         model: reasoningModel,
-        // A budget is what Cohere can take; Chat Completions has no field for it, so it rides in providerOptions.
+        // Effort 'none' turns Cohere's thinking off; the earlier thinking still goes back in place.
         reasoning_effort: 'none',
         messages: [
           { role: 'user', content: 'think about this' },

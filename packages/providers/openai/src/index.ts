@@ -11,13 +11,16 @@ export function createOpenAIProvider() {
     id: 'openai',
     name: 'OpenAI',
     nativeFormat: 'openai-chat',
+    // OpenAI serves the Responses API too: Responses clients go through byte for byte.
+    alsoNative: ['openai-responses'],
     defaultBaseURL: openAIBaseURL,
     environment: { apiKey: 'OPENAI_API_KEY', baseURL: 'OPENAI_BASE_URL' },
     models: ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini', 'o4-mini', 'gpt-5', 'gpt-5-mini'],
     capabilities: openAICapabilities,
 
     async passthrough(request, context) {
-      const response = await callChatCompletions(context, request.body, request.stream);
+      const path = request.format === 'openai-responses' ? '/responses' : '/chat/completions';
+      const response = await callChatCompletions(context, request.body, request.stream, path);
       return { status: response.status, headers: response.headers, body: response.body, dispose: () => response.dispose() };
     },
 

@@ -21,6 +21,13 @@ describe('vertexModelURL', () => {
     expect(vertexModelURL({}, vertex('us-east5'), { publisher: 'anthropic', model: 'claude-opus-4-1' }, true)).toMatch(/:streamRawPredict$/);
   });
 
+  it('uses the representative endpoints of the us and eu multi-regions', () => {
+    expect(vertexModelURL({}, vertex('eu'), { publisher: 'google', model: 'gemini-2.5-flash' }, false)).toBe(
+      'https://aiplatform.eu.rep.googleapis.com/v1/projects/my-project/locations/eu/publishers/google/models/gemini-2.5-flash:generateContent',
+    );
+    expect(vertexModelURL({}, vertex('us'), { publisher: 'anthropic', model: 'claude-opus-4-1' }, false)).toMatch(/^https:\/\/aiplatform\.us\.rep\.googleapis\.com\/v1\/projects\/my-project\/locations\/us\//);
+  });
+
   it('puts the path under a custom host', () => {
     expect(vertexModelURL({ baseURL: 'http://127.0.0.1:8080/' }, { ...vertex('us-central1'), apiVersion: 'v1beta1' }, { publisher: 'google', model: 'gemini-2.5-pro' }, false)).toBe(
       'http://127.0.0.1:8080/v1beta1/projects/my-project/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent',

@@ -2,9 +2,15 @@ import type { ProviderSettings } from '@switchyard/core';
 import type { VertexModel } from './resolve-vertex-model.js';
 import type { VertexSettings } from './resolve-vertex-settings.js';
 
-/** The host of a location: regional `{location}-aiplatform.googleapis.com`, or the global endpoint. */
+/**
+ * The host of a location: regional `{location}-aiplatform.googleapis.com`, the global endpoint,
+ * or for the multi-regions `us` and `eu` their representative endpoint `aiplatform.{us|eu}.rep.googleapis.com`.
+ * https://cloud.google.com/vertex-ai/generative-ai/docs/learn/locations
+ */
 export function vertexHost(location: string): string {
-  return location === 'global' ? 'aiplatform.googleapis.com' : `${location}-aiplatform.googleapis.com`;
+  if (location === 'global') return 'aiplatform.googleapis.com';
+  if (location === 'us' || location === 'eu') return `aiplatform.${location}.rep.googleapis.com`;
+  return `${location}-aiplatform.googleapis.com`;
 }
 
 /**

@@ -150,7 +150,7 @@ describe.skipIf(!anthropic.found)('anthropic recordings from the Vertex Claude p
 
   /** The canonical request of a recording, and the body Vertex must receive: the recorded one without model, with anthropic_version. */
   function recorded(name: string, stream: boolean): { request: ChatRequest; body: Record<string, any>; model: string } {
-    const raw = { max_tokens: 4096, ...fixtures.json<Record<string, any>>(`${name}.request.json`) };
+    const raw: Record<string, any> = { max_tokens: 4096, ...fixtures.json<Record<string, any>>(`${name}.request.json`) };
     const { request } = decodeAnthropicMessagesRequest(raw);
     const blocks = (content: unknown) => (typeof content === 'string' ? [{ type: 'text', text: content }] : content);
     const { model, ...rest } = raw;
