@@ -54,7 +54,7 @@ describe('openai.responses through the gateway', () => {
     const first = await client.responses
       .stream({ model: '@claude/claude-sonnet-4-5', instructions: 'use tools', input: 'please call tools', tools, max_output_tokens: 500 })
       .finalResponse();
-    const calls = first.output.filter((item): item is OpenAI.Responses.ResponseFunctionToolCall => item.type === 'function_call');
+    const calls = first.output.filter((item) => item.type === 'function_call') as OpenAI.Responses.ResponseFunctionToolCall[];
     expect(calls.map((call) => [call.name, JSON.parse(call.arguments)])).toEqual([
       ['get_weather', { city: 'city' }],
       ['get_time', {}],

@@ -24,7 +24,7 @@ import { createZaiProvider, zaiPreset } from '@switchyard/provider-zai';
 import { createSiliconFlowProvider, siliconFlowPreset } from '@switchyard/provider-siliconflow';
 import { createFeatherlessProvider, featherlessPreset } from '@switchyard/provider-featherless';
 import { describe, expect, it } from 'vitest';
-import { checkOpenAICompatiblePreset, needsRequestRewriting, type OpenAICompatiblePreset } from '../src/index.js';
+import { checkOpenAICompatiblePreset, needsRequestRewriting, type OpenAICompatiblePreset } from '@switchyard/provider-openai-compatible';
 
 // Every preset package, checked as a whole: each is a valid adapter, reachable over https (or
 // loopback for a local server), names its key's environment variable, and answers to Portkey's
