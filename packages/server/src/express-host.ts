@@ -54,6 +54,11 @@ function pathOf(url: string): string {
   return queryAt === -1 ? url : url.slice(0, queryAt);
 }
 
+function queryOf(url: string): string | undefined {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? undefined : url.slice(queryAt + 1);
+}
+
 async function serve(handler: GatewayHandler, req: IncomingMessage, res: ServerResponse, bodyLimit: number): Promise<void> {
   const aborter = new AbortController();
   res.on('close', () => {
@@ -75,6 +80,7 @@ async function serve(handler: GatewayHandler, req: IncomingMessage, res: ServerR
   const response = await handler.handle({
     method: req.method ?? 'GET',
     path: pathOf(req.url ?? '/'),
+    query: queryOf(req.url ?? '/'),
     headers: flattenHeaders(req.headers),
     body,
     signal: aborter.signal,
@@ -123,10 +129,9 @@ async function writeResponse(response: GatewayResponse, res: ServerResponse): Pr
     res.end(body);
     return;
   }
+  // No flushHeaders: a streamed answer is only returned once its first chunk is in hand (so a
+  // failure before it can fall back), and headers and that chunk then leave in one write.
   res.writeHead(response.status, response.headers);
-  // An event stream shows its headers at once (the client learns the call was accepted);
-  // other bodies leave them to go out with the first bytes, in one write.
-  if (response.headers['content-type']?.startsWith('text/event-stream')) res.flushHeaders();
   try {
     for await (const chunk of body) {
       if (res.destroyed) break;

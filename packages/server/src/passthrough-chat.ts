@@ -1,7 +1,6 @@
 import { type ProviderCallContext, type Usage, readUpstreamError, toGatewayError } from '@switchyard/core';
 import type { ChatFront } from './chat-front.js';
 import type { GatewayResponse } from './gateway-types.js';
-import { peekFirst } from './peek-first.js';
 import { relayHeaders } from './relay-headers.js';
 import type { ResolvedTarget } from './resolve-target.js';
 import type { RouteContext } from './route-context.js';
@@ -34,7 +33,8 @@ export async function passthroughChat(
     throw error;
   }
   // A stream counts as started (no more fallback) once its first bytes arrived.
-  const { all } = stream ? await peekFirst(upstream.body) : { all: upstream.body };
+  const chunks = upstream.body[Symbol.asyncIterator]();
+  const first = stream ? await chunks.next() : undefined;
   onFirstByte();
   route.record.passthrough = true;
   const tap = new UsageTap(front.readPassthroughUsage);
@@ -42,9 +42,15 @@ export async function passthroughChat(
   async function* relay(): AsyncGenerator<Uint8Array | string> {
     let complete = false;
     try {
-      for await (const chunk of all) {
-        tap.push(chunk);
-        yield chunk;
+      if (first && !first.done) {
+        tap.push(first.value);
+        yield first.value;
+      }
+      if (!first?.done) {
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          tap.push(next.value);
+          yield next.value;
+        }
       }
       complete = true;
     } catch (error) {
