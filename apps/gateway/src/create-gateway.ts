@@ -4,6 +4,7 @@ import { type RequestRecord, type ServingGateway, serveGateway } from '@switchya
 import { buildCatalog } from './build-catalog.js';
 import { bundledAdapters } from './bundled-adapters.js';
 import type { GatewayConfig } from './gateway-config.js';
+import { openResponseStore } from './open-response-store.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -12,6 +13,8 @@ export interface GatewayOptions {
   env?: NodeJS.ProcessEnv;
   adapters?: ProviderAdapter[];
   onRequestComplete?(record: RequestRecord): void;
+  /** Where a relative `responses.path` is resolved. Default: the process's working directory. */
+  cwd?: string;
 }
 
 export type RunningGateway = ServingGateway;
@@ -20,6 +23,7 @@ export type RunningGateway = ServingGateway;
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
   const http = new HttpClient();
+  const responseStore = await openResponseStore(config.responses, options.cwd);
   const serving = await serveGateway({
     catalog: buildCatalog(options.adapters ?? bundledAdapters(), config, options.env ?? process.env),
     hostAllowList: createHostAllowList(config.allowedHosts),
@@ -33,14 +37,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     bodyLimitBytes: config.bodyLimitBytes,
     shutdownGraceMs: config.shutdownGraceMs,
     onRequestComplete: options.onRequestComplete,
+    responseStore,
     host: options.host,
     port: options.port,
+  }).catch(async (error: unknown) => {
+    await responseStore.close();
+    throw error;
   });
   return {
     ...serving,
     async close() {
       await serving.close();
       await http.close();
+      // After the server: in-flight streams save their answer before they end.
+      await responseStore.close();
     },
   };
 }

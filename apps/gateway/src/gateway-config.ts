@@ -35,6 +35,28 @@ const providerEntrySchema = z
   })
   .strict();
 
+/**
+ * Where Responses API state (`store`, `previous_response_id`, GET/DELETE /v1/responses/{id}) is
+ * kept: an SQLite file by default, PostgreSQL to share it between gateway instances, or memory
+ * (lost on restart).
+ */
+const responsesSchema = z
+  .object({
+    store: z.enum(['sqlite', 'postgres', 'memory']).default('sqlite'),
+    /** The SQLite file, relative to the working directory. Default `.switchyard/responses.db`. */
+    path: z.string().min(1).optional(),
+    /** The PostgreSQL database, e.g. `${DATABASE_URL}`; required with `store: postgres`. */
+    connectionString: z.string().min(1).optional(),
+    /** The PostgreSQL schema for Switchyard's tables (created when missing). Default `public`. */
+    schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'letters, digits and underscores, not starting with a digit').optional(),
+  })
+  .strict()
+  .superRefine((responses, context) => {
+    if (responses.store === 'postgres' && !responses.connectionString) {
+      context.addIssue({ code: 'custom', path: ['connectionString'], message: 'store: postgres needs a connectionString (e.g. "${DATABASE_URL}")' });
+    }
+  });
+
 /** The gateway config file (JSON or YAML). Strings may reference the environment as `${NAME}`. */
 export const gatewayConfigSchema = z
   .object({
@@ -69,6 +91,7 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .optional(),
+    responses: responsesSchema.default({ store: 'sqlite' }),
     providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider slugs are lower-case letters, digits and dashes'), providerEntrySchema).default({}),
   })
   .strict();

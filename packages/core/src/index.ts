@@ -3,3 +3,4 @@ export * from './errors/index.js';
 export * from './provider/index.js';
 export * from './framing/index.js';
 export * from './http/index.js';
+export type * from './storage/response-store.js';

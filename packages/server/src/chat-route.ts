@@ -1,6 +1,7 @@
 import { InvalidRequestError, type ProviderCallContext, speaksNatively } from '@switchyard/core';
 import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import type { ChatFront } from './chat-front.js';
+import type { ConversationState } from './conversation-state.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-types.js';
 import { parseJsonObjectBody } from './parse-json-body.js';
 import { passthroughChat } from './passthrough-chat.js';
@@ -16,12 +17,14 @@ import { translateChat } from './translate-chat.js';
  * is walked by the router; each attempt goes through untranslated when the provider speaks the
  * client's format natively and the request needs no rewriting beyond the body's fields, and is
  * translated otherwise — so a fallback chain that mixes providers translates only where needed.
+ * A front with conversation state (Responses) has it applied to each attempt.
  */
-export function createChatRoute(front: ChatFront) {
+export function createChatRoute(front: ChatFront, options: { conversation?: ConversationState } = {}) {
   const { codec } = front;
   return async function handleChat(request: GatewayRequest, route: RouteContext): Promise<GatewayResponse> {
     route.record.format = codec.format;
     const body = parseJsonObjectBody(request.body);
+    const turn = options.conversation?.begin(route);
     const model = body.model;
     if (model === undefined || model === null || model === '') {
       throw new InvalidRequestError('model is required: say which model (and provider, as "@provider/model") should answer.', { param: 'model' });
@@ -49,7 +52,7 @@ export function createChatRoute(front: ChatFront) {
         warn: (warning) => route.warnings.push(warning),
       };
       const adapter = target.entry.adapter;
-      if (speaksNatively(adapter, codec.format)) {
+      if (speaksNatively(adapter, codec.format) && (!turn || (await turn.mayPassThrough(attemptBody)))) {
         front.checkPassthroughShape(attemptBody);
         const unchanged = attemptBody.model === model && Object.keys(spec.overrideParams).length === 0 && !target.entry.defaultParams;
         return passthroughChat(unchanged ? request.body : JSON.stringify(attemptBody), stream, target, front, callContext, route, info.reportFirstByte);
@@ -57,7 +60,9 @@ export function createChatRoute(front: ChatFront) {
       route.record.passthrough = false;
       const decoded = codec.decodeRequest(attemptBody);
       route.warnings.push(...decoded.warnings);
-      return translateChat({ ...decoded.request, model: target.model }, target, codec, callContext, route, info.reportFirstByte);
+      const translated = { ...decoded.request, model: target.model };
+      if (turn) return turn.translate(attemptBody, translated, (upstream, answerCodec) => translateChat(upstream, target, answerCodec, callContext, route, info.reportFirstByte));
+      return translateChat(translated, target, codec, callContext, route, info.reportFirstByte);
     };
 
     const outcome = await runRoutingPlan(config, { metadata, params: body, pathname: request.path, signal: request.signal }, attempt, route.routing.options);

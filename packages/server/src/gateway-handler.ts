@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type HttpTimeouts, type HttpTransport, NotFoundError, toGatewayError } from '@switchyard/core';
+import { type HttpTimeouts, type HttpTransport, NotFoundError, type ResponseStore, toGatewayError } from '@switchyard/core';
 import { AllTargetsFailedError, type HealthTracker, type HostAllowList, type ProviderCatalog, type RoutingConfig, type RunOptions, createHealthTracker, parseRoutingConfig } from '@switchyard/router';
 import { anthropicMessagesFront } from './anthropic-messages-front.js';
 import { createChatRoute } from './chat-route.js';
+import { countTokensRoute } from './count-tokens-route.js';
 import { errorCodecForPath } from './error-codec-for-path.js';
 import type { GatewayRequest, GatewayResponse, RequestRecord, ResponseBody } from './gateway-types.js';
 import { readGatewayHeader } from './header-api.js';
@@ -10,7 +11,10 @@ import { usesPortkeyHeaders } from './routing-response-headers.js';
 import { listModels } from './models-route.js';
 import { openAIChatFront } from './openai-chat-front.js';
 import { openAIResponsesFront } from './openai-responses-front.js';
+import { createResponsesConversationState } from './responses-conversation-state.js';
 import type { RouteContext } from './route-context.js';
+import { createRoutePatterns } from './route-patterns.js';
+import { type ParameterizedRoute, deleteStoredResponse, getStoredResponse, listStoredInputItems } from './stored-response-routes.js';
 import { verbatimErrorResponse } from './verbatim-error.js';
 import { encodeWarningsHeader } from './warnings-header.js';
 
@@ -31,6 +35,11 @@ export interface GatewayHandlerOptions {
   timeouts?: HttpTimeouts;
   /** Called once per request when its response is complete (after the last byte of a stream). */
   onRequestComplete?(record: RequestRecord): void;
+  /**
+   * Keeps Responses API state (`store`, `previous_response_id`, `GET`/`DELETE /v1/responses/{id}`,
+   * input items) for providers that keep none. Without it those features answer 400.
+   */
+  responseStore?: ResponseStore;
 }
 
 export interface GatewayHandler {
@@ -49,9 +58,16 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const routes = new Map<string, Route>([
     ['POST /v1/chat/completions', createChatRoute(openAIChatFront)],
     ['POST /v1/messages', createChatRoute(anthropicMessagesFront)],
-    ['POST /v1/responses', createChatRoute(openAIResponsesFront)],
+    ['POST /v1/responses', createChatRoute(openAIResponsesFront, { conversation: createResponsesConversationState() })],
+    ['POST /v1/messages/count_tokens', countTokensRoute],
     ['GET /v1/models', async (_request, context) => listModels(context)],
     ['GET /health', async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' })],
+  ]);
+  // Asked only when the exact-match map has no route.
+  const patternRoutes = createRoutePatterns<ParameterizedRoute>([
+    ['GET', '/v1/responses/:id', getStoredResponse],
+    ['DELETE', '/v1/responses/:id', deleteStoredResponse],
+    ['GET', '/v1/responses/:id/input_items', listStoredInputItems],
   ]);
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const configs = parseNamedConfigs(options.configs ?? {});
@@ -61,7 +77,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
   const routing = { configs: { byId: configs, defaultConfig }, options: { ...options.routing, health: options.routing?.health ?? createHealthTracker() } };
 
   return {
-    hasRoute: (method, path) => routes.has(`${method} ${path}`),
+    hasRoute: (method, path) => routes.has(`${method} ${path}`) || patternRoutes.match(method, path) !== undefined,
     async handle(request) {
       const startedAt = performance.now();
       const traceId = readGatewayHeader(request.headers, 'trace-id') ?? randomUUID();
@@ -83,12 +99,15 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         record,
         warnings: record.warnings,
         traceId,
+        responseStore: options.responseStore,
       };
       let response: GatewayResponse;
       try {
         const route = routes.get(`${request.method} ${request.path}`);
-        if (!route) throw new NotFoundError(`No route for ${request.method} ${request.path}.`, { code: 'unknown_url' });
-        response = await route(request, context);
+        const matched = route ? undefined : patternRoutes.match(request.method, request.path);
+        if (route) response = await route(request, context);
+        else if (matched) response = await matched.route(request, context, matched.params);
+        else throw new NotFoundError(`No route for ${request.method} ${request.path}.`, { code: 'unknown_url' });
       } catch (error) {
         response = errorResponse(error, request, record);
       }

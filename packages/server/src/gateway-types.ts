@@ -6,6 +6,8 @@ export interface GatewayRequest {
   method: string;
   /** The path without the query string. */
   path: string;
+  /** The query string without its `?`, when the URL has one (list endpoints page with it). */
+  query?: string;
   /** Lower-cased header names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: Uint8Array;

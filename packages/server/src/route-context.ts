@@ -1,4 +1,4 @@
-import type { HttpTimeouts, HttpTransport, Warning } from '@switchyard/core';
+import type { HttpTimeouts, HttpTransport, ResponseStore, Warning } from '@switchyard/core';
 import type { RunOptions } from '@switchyard/router';
 import type { RequestRecord } from './gateway-types.js';
 import type { RoutingConfigs } from './read-routing-config.js';
@@ -13,4 +13,6 @@ export interface RouteContext {
   record: RequestRecord;
   warnings: Warning[];
   traceId: string;
+  /** Where Responses API state is kept; absent when the gateway was started without one. */
+  responseStore?: ResponseStore;
 }

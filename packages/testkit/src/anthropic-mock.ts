@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
-import { pathWithoutQuery } from './mock-request.js';
+import { isJsonObject, pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { createPromptCache, planAnthropicReply } from './plan-anthropic-reply.js';
 import { validateAnthropicRequest } from './validate-anthropic-request.js';
@@ -65,9 +65,10 @@ export function anthropicFaultBody(status: number): AnthropicErrorBody {
 }
 
 /**
- * A loopback server speaking Anthropic Messages (`POST /v1/messages`, streamed or not) with the
- * real wire format: the checks of `validateAnthropicRequest`, the answers of
- * `planAnthropicReply`, the event sequence of `encodeAnthropicStream`. Faults and recorded
+ * A loopback server speaking Anthropic Messages (`POST /v1/messages`, streamed or not, and
+ * `POST /v1/messages/count_tokens`) with the real wire format: the checks of
+ * `validateAnthropicRequest`, the answers of `planAnthropicReply` (whose input usage is also
+ * the count), the event sequence of `encodeAnthropicStream`. Faults and recorded
  * replays come from the base mock server; a `{ status }` fault gets Anthropic's error body.
  */
 export async function startAnthropicMock(options: AnthropicMockOptions = {}): Promise<AnthropicMock> {
@@ -95,6 +96,19 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
     await writeEventStream(response, events, { delayMs: streamDelayMs, signal: context.signal });
   };
 
+  // count_tokens takes a Messages body without generation settings (the API refuses max_tokens)
+  // and counts what a reply to it would bill as input.
+  const countTokens = (request: ReceivedRequest, response: ServerResponse, requestId: string) => {
+    if (isJsonObject(request.json) && 'max_tokens' in request.json) {
+      return sendJson(response, 400, anthropicError('invalid_request_error', 'max_tokens: Extra inputs are not permitted', requestId), requestId);
+    }
+    const problem = validateAnthropicRequest(isJsonObject(request.json) ? { ...request.json, max_tokens: 1 } : request.json, request.headers);
+    if (problem) return sendJson(response, problem.status, anthropicError(problem.type, problem.message, requestId), requestId);
+    const usage = planAnthropicReply(request.json, createPromptCache()).usage;
+    const inputTokens = usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens;
+    return sendJson(response, 200, { input_tokens: inputTokens }, requestId);
+  };
+
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
@@ -106,6 +120,7 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
         return sendJson(response, 401, anthropicError('authentication_error', message, requestId), requestId);
       }
       if (request.method === 'POST' && path === '/v1/messages') return messages(request, response, context, requestId);
+      if (request.method === 'POST' && path === '/v1/messages/count_tokens') return countTokens(request, response, requestId);
       return sendJson(response, 404, anthropicError('not_found_error', 'Not Found', requestId), requestId);
     },
     { recordRequests: options.recordRequests, faultBody: anthropicFaultBody },

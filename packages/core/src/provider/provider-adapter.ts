@@ -96,4 +96,12 @@ export interface ProviderAdapter {
   capabilities: ProviderCapabilities;
   chat?: ChatOperations;
   passthrough?(request: PassthroughRequest, context: ProviderCallContext): Promise<PassthroughResponse>;
+  /**
+   * Counts a request's input tokens with the provider's own endpoint (Anthropic
+   * `POST /v1/messages/count_tokens`). The body is in the adapter's native format
+   * (`request.format`) and is forwarded as bytes, like `passthrough`; error statuses are
+   * returned, not thrown. Without it the gateway answers `count_tokens` with an estimate and
+   * says so in a warning.
+   */
+  countTokens?(request: PassthroughRequest, context: ProviderCallContext): Promise<PassthroughResponse>;
 }

@@ -114,6 +114,23 @@ describe('Messages stream encoder', () => {
     ]);
   });
 
+  it("signs thinking from Claude on Bedrock with Bedrock's signature", () => {
+    const text = encodeAll([
+      { type: 'start', id: 'req-1', model: 'us.anthropic.claude-sonnet-4-5' },
+      { type: 'reasoning-delta', delta: 'plan', provider: 'bedrock' },
+      { type: 'reasoning-delta', delta: '', signature: 'bedrock-sig', provider: 'bedrock' },
+      { type: 'reasoning-delta', delta: '', redactedData: 'EvgF', provider: 'bedrock' },
+      { type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' } },
+    ]);
+    const deltas = frames(text).filter(([name]) => name === 'content_block_delta' || name === 'content_block_start').map(([, data]) => data);
+    expect(deltas).toEqual([
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'plan' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'bedrock-sig' } },
+      { type: 'content_block_start', index: 1, content_block: { type: 'redacted_thinking', data: 'EvgF' } },
+    ]);
+  });
+
   it('ends with an error event and nothing after it', () => {
     const text = encodeAll([
       { type: 'start', id: 'msg_1', model: 'claude-x' },

@@ -1,6 +1,7 @@
 import type { FinishReason, GatewayErrorBody, StreamEvent, Usage } from '@switchyard/core';
 import type { ChatStreamEncoder } from '../chat-format-codec.js';
 import { anthropicMessagesMetadataKey } from './anthropic-messages-response-metadata.js';
+import { isClaudeReasoning } from './claude-reasoning.js';
 import { encodeAnthropicMessagesErrorObject } from './encode-anthropic-messages-error.js';
 import { encodeAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { encodeAnthropicUsage, isAnthropicUsage } from './map-anthropic-messages-usage.js';
@@ -154,7 +155,7 @@ function ensureStarted(state: AnthropicMessagesStreamEncoderState): string {
 }
 
 function encodeReasoning(state: AnthropicMessagesStreamEncoderState, event: Extract<StreamEvent, { type: 'reasoning-delta' }>): string {
-  const ours = event.provider === undefined || event.provider === 'anthropic';
+  const ours = isClaudeReasoning(event.provider);
   let text = ensureStarted(state);
   if (event.redactedData !== undefined && ours) {
     text += closeCurrent(state) + closeTools(state);

@@ -105,6 +105,20 @@ describe('decodeAnthropicMessagesRequest', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads an empty thinking signature (the placeholder for unsigned thoughts) as no signature', () => {
+    const { request, warnings } = decodeAnthropicMessagesRequest({
+      model: 'm',
+      max_tokens: 10,
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: [{ type: 'thinking', thinking: 'deepseek thoughts', signature: '' }, { type: 'text', text: 'a' }] },
+        { role: 'user', content: 'more' },
+      ],
+    });
+    expect(request.messages[1]!.content[0]).toEqual({ type: 'reasoning', text: 'deepseek thoughts', provider: 'anthropic' });
+    expect(warnings).toEqual([]);
+  });
+
   it('reads structured outputs in both the GA and the beta spelling, and effort', () => {
     const schema = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
     const general = decodeAnthropicMessagesRequest({

@@ -252,6 +252,9 @@ function decodeAssistantBlock(block: Block, path: Path, warnings: Warning[]): As
     }
     case 'thinking': {
       const thinking = parseBlock(anthropicThinkingBlockParamSchema, block, path);
+      // An empty signature is the gateway's own placeholder for reasoning it could not sign for
+      // this client (another provider's thoughts): there is no signature to carry.
+      if (thinking.signature === '') return [{ type: 'reasoning', text: thinking.thinking, provider: 'anthropic' }];
       return [{ type: 'reasoning', text: thinking.thinking, signature: thinking.signature, provider: 'anthropic' }];
     }
     case 'redacted_thinking': {

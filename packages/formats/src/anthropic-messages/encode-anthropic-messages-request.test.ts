@@ -194,6 +194,28 @@ describe('encodeAnthropicMessagesRequest', () => {
     expect(warnings.map((warning) => warning.field)).toEqual(['messages[1].content[3]', 'messages[1].content[4]']);
   });
 
+  it("sends Claude-on-Bedrock's signed and redacted thinking back as Claude's own", () => {
+    const { body, warnings } = encode({
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'q' }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'reasoning', text: 'plan', signature: 'bedrock-sig', provider: 'bedrock' },
+            { type: 'reasoning', text: '', redactedData: 'EvgF', provider: 'bedrock' },
+            { type: 'text', text: 'answer' },
+          ],
+        },
+      ],
+    });
+    expect((body.messages as any[])[1].content).toEqual([
+      { type: 'thinking', thinking: 'plan', signature: 'bedrock-sig' },
+      { type: 'redacted_thinking', data: 'EvgF' },
+      { type: 'text', text: 'answer' },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('maps a reasoning effort to a thinking budget below max_tokens, saying so', () => {
     const { body, warnings } = encode({ maxOutputTokens: 20_000, reasoning: { effort: 'high' } });
     expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 16_384 });

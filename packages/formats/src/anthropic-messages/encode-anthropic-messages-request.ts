@@ -17,6 +17,7 @@ import {
 } from '@switchyard/core';
 import type { EncodedChatRequest } from '../chat-format-codec.js';
 import { acceptsOnlyTemperatureOrTopP, defaultMaxTokensForModel } from './anthropic-model-rules.js';
+import { isClaudeReasoning } from './claude-reasoning.js';
 import { toAnthropicStrictSchema } from './to-anthropic-strict-schema.js';
 
 type Json = Record<string, unknown>;
@@ -277,8 +278,8 @@ function encodeReasoningPart(part: Extract<AssistantContentPart, { type: 'reason
   if (part.cache) {
     warnings.push({ type: 'unsupported-field', field: `${path}.cache`, message: 'Anthropic cannot cache thinking blocks; the hint was dropped.' });
   }
-  // A signature or redacted data only verifies with the provider that made it.
-  if (part.provider !== undefined && part.provider !== 'anthropic') {
+  // A signature or redacted data only verifies with the model that made it.
+  if (!isClaudeReasoning(part.provider)) {
     warnings.push({
       type: 'unsupported-value',
       field: path,

@@ -40,6 +40,24 @@ describe('encodeAnthropicMessagesResponse', () => {
     });
   });
 
+  it("keeps Claude-on-Bedrock's signature and redacted thinking, which verify at Bedrock and Anthropic alike", () => {
+    const encoded = encodeAnthropicMessagesResponse({
+      id: 'req-1',
+      model: 'us.anthropic.claude-sonnet-4-5',
+      content: [
+        { type: 'reasoning', text: 'plan', signature: 'bedrock-sig', provider: 'bedrock' },
+        { type: 'reasoning', text: '', redactedData: 'EvgF', provider: 'bedrock' },
+        { type: 'reasoning', text: 'gemini thought', signature: 'gemini-sig', provider: 'google' },
+      ],
+      finishReason: { unified: 'stop', raw: 'end_turn' },
+    });
+    expect(encoded.content).toEqual([
+      { type: 'thinking', thinking: 'plan', signature: 'bedrock-sig' },
+      { type: 'redacted_thinking', data: 'EvgF' },
+      { type: 'thinking', thinking: 'gemini thought', signature: '' },
+    ]);
+  });
+
   it('fills the usage the SDKs require when the provider gave none', () => {
     const encoded = encodeAnthropicMessagesResponse({ id: 'x', model: 'm', content: [], finishReason: { unified: 'stop', raw: null } });
     expect(encoded.usage).toEqual({ input_tokens: 0, cache_creation_input_tokens: null, cache_read_input_tokens: null, output_tokens: 0 });

@@ -1,5 +1,6 @@
 import type { AssistantContentPart, ChatResponse } from '@switchyard/core';
 import { readAnthropicMessagesResponseMetadata } from './anthropic-messages-response-metadata.js';
+import { isClaudeReasoning } from './claude-reasoning.js';
 import { encodeAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { encodeAnthropicUsage } from './map-anthropic-messages-usage.js';
 
@@ -47,7 +48,7 @@ function encodeContentPart(part: AssistantContentPart, citations: unknown[] | un
     case 'tool-call':
       return { type: 'tool_use', id: part.id, name: part.name, input: toolInput(part.arguments) };
     case 'reasoning': {
-      const ours = part.provider === undefined || part.provider === 'anthropic';
+      const ours = isClaudeReasoning(part.provider);
       if (part.redactedData !== undefined && ours) return { type: 'redacted_thinking', data: part.redactedData };
       if (part.text === '') return undefined;
       // Reasoning from another provider is shown, but its signature would not verify here.

@@ -113,6 +113,15 @@ describe('decodeOpenAIChatRequest', () => {
     });
   });
 
+  it('drops the annotations of an assistant message sent back as received, without a warning', () => {
+    const { request, warnings } = decodeOpenAIChatRequest({
+      model: 'm',
+      messages: [...hello, { role: 'assistant', content: 'See the docs.', refusal: null, annotations: [] }, { role: 'user', content: 'more' }],
+    });
+    expect(request.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'See the docs.' }] });
+    expect(warnings).toEqual([]);
+  });
+
   it('maps tools, tool choice and every sampling parameter', () => {
     const { request, warnings } = decodeOpenAIChatRequest({
       model: 'm',

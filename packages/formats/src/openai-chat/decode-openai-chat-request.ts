@@ -173,9 +173,12 @@ function decodeAssistantMessage(
   path: string,
   warnings: Warning[],
 ): ChatMessage {
+  // `annotations` (url citations) is on every assistant message a client got from OpenAI or from
+  // the gateway, and clients send that message back as is; it describes the earlier answer and
+  // the model never reads it, so it is dropped without a warning (as the Responses decoder does).
   warnUnknownKeys(
     message,
-    ['role', 'content', 'refusal', 'name', 'tool_calls', 'reasoning_content', 'reasoning', 'audio', 'function_call'],
+    ['role', 'content', 'refusal', 'name', 'tool_calls', 'reasoning_content', 'reasoning', 'audio', 'function_call', 'annotations'],
     path,
     warnings,
   );

@@ -167,6 +167,25 @@ describe('encodeOpenAIChatRequest', () => {
     expect(body).not.toHaveProperty('ignored');
   });
 
+  it("names every other format's verbatim extra in a warning instead of dropping it silently", () => {
+    const { body, warnings } = encodeOpenAIChatRequest({
+      model: 'm',
+      stream: false,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+      providerOptions: {
+        'anthropic-messages': { service_tier: 'standard_only', cache_control: { type: 'ephemeral' } },
+        'openai-responses': { store: false },
+      },
+    });
+    expect(body).not.toHaveProperty('service_tier');
+    expect(body).not.toHaveProperty('store');
+    expect(warnings.map((warning) => [warning.type, warning.field])).toEqual([
+      ['unsupported-field', 'service_tier'],
+      ['unsupported-field', 'cache_control'],
+      ['unsupported-field', 'store'],
+    ]);
+  });
+
   it('sends no stream_options on a non-streamed request (OpenAI refuses them)', () => {
     const { body } = encodeOpenAIChatRequest({
       model: 'm',

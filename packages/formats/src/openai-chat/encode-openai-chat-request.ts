@@ -16,6 +16,9 @@ import { openAIChatProviderOptionsKey } from './decode-openai-chat-request.js';
 
 type Json = Record<string, unknown>;
 
+/** Other formats' providerOptions keys: what their clients sent with no canonical home. */
+const foreignFormatOptionKeys = ['anthropic-messages', 'openai-responses'];
+
 /**
  * The canonical request → a Chat Completions body, for an adapter whose provider speaks
  * it when the client did not. Fields in `providerOptions['openai-chat']` (what an OpenAI
@@ -120,6 +123,13 @@ export function encodeOpenAIChatRequest(request: ChatRequest): EncodedChatReques
   // Verbatim extras never override a field the canonical request set.
   for (const [key, value] of Object.entries(otherExtras)) {
     if (!(key in body)) body[key] = value;
+  }
+  // Another format's verbatim extras (a Messages client's service_tier, a Responses client's store …)
+  // mean nothing to a Chat Completions server: each is named, never dropped silently.
+  for (const format of foreignFormatOptionKeys) {
+    for (const key of Object.keys(request.providerOptions?.[format] ?? {})) {
+      warnings.push({ type: 'unsupported-field', field: key, message: `Chat Completions has no equivalent of the ${format} field ${key}; it was dropped.` });
+    }
   }
   return { body, warnings };
 }

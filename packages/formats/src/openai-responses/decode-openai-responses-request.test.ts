@@ -66,6 +66,26 @@ describe('decodeOpenAIResponsesRequest', () => {
     ]);
   });
 
+  it("drops the openai SDK's parse fields of replayed output (parsed_arguments, parsed) without a warning", () => {
+    const { request, warnings } = decodeOpenAIResponsesRequest({
+      model: 'gpt-5',
+      input: [
+        { role: 'user', content: 'Weather?' },
+        { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Checking.', annotations: [], parsed: null }] },
+        { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'weather', arguments: '{}', status: 'completed', parsed_arguments: null },
+        { type: 'function_call_output', call_id: 'call_1', output: '18C' },
+      ],
+    });
+    expect(warnings).toEqual([]);
+    expect(request.messages[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'text', text: 'Checking.' },
+        { type: 'tool-call', id: 'call_1', name: 'weather', arguments: '{}' },
+      ],
+    });
+  });
+
   it('restores an Anthropic thinking block from the envelope this gateway wrote', () => {
     const envelope = encodeReasoningEnvelope({ provider: 'anthropic', text: 'Hmm.', signature: 'ErUBCkYI' })!;
     const { request } = decodeOpenAIResponsesRequest({

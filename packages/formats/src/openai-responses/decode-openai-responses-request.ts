@@ -51,9 +51,11 @@ const imageDetails = new Set<string>(['low', 'high', 'auto']);
 
 // Keys of replayed output items that are server-side bookkeeping, not content: item ids only
 // resolve against OpenAI's store (and are refused with store: false), statuses and
-// annotations never reach the model. They are dropped without a warning.
+// annotations never reach the model. The openai SDK's parse helpers (responses.parse,
+// responses.stream().finalResponse()) add `parsed_arguments` to function calls and `parsed` to
+// output text, which clients send back with the rest of the output. All are dropped without a warning.
 const messageItemKeys = ['type', 'role', 'content', 'id', 'status'];
-const functionCallKeys = ['type', 'call_id', 'name', 'arguments', 'id', 'status'];
+const functionCallKeys = ['type', 'call_id', 'name', 'arguments', 'id', 'status', 'parsed_arguments'];
 const functionCallOutputKeys = ['type', 'call_id', 'output', 'id', 'status'];
 const reasoningItemKeys = ['type', 'id', 'summary', 'encrypted_content', 'content', 'status'];
 
@@ -278,8 +280,8 @@ function decodeAssistantMessage(
 function decodeAssistantPart(part: OpenAIResponsesAssistantPart, path: string, warnings: Warning[]): AssistantContentPart {
   switch (part.type) {
     case 'output_text':
-      // Annotations and logprobs describe an earlier answer; the model never reads them.
-      warnUnknownKeys(part, ['type', 'text', 'annotations', 'logprobs'], path, warnings);
+      // Annotations, logprobs and the SDK's `parsed` describe an earlier answer; the model never reads them.
+      warnUnknownKeys(part, ['type', 'text', 'annotations', 'logprobs', 'parsed'], path, warnings);
       return { type: 'text', text: part.text };
     case 'refusal':
       warnUnknownKeys(part, ['type', 'refusal'], path, warnings);

@@ -5,6 +5,7 @@ import { requiredAnthropicBetas } from './anthropic-headers.js';
 import { decodeAnthropicMessagesStream } from './anthropic-messages-stream.js';
 import { anthropicBaseURL } from './anthropic-url.js';
 import { callAnthropicMessages } from './call-anthropic-messages.js';
+import { countAnthropicTokens } from './count-anthropic-tokens.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 
 /** Upstream headers worth returning with a stream: request ids and rate limits. */
@@ -64,6 +65,8 @@ export function createAnthropicProvider() {
       const response = await callAnthropicMessages(context, request.body, { stream: request.stream });
       return { status: response.status, headers: response.headers, body: response.body, dispose: () => response.dispose() };
     },
+
+    countTokens: countAnthropicTokens,
 
     chat: {
       async generate(request, context) {

@@ -1,25 +1,18 @@
-import {
-  HttpClient,
-  type AssistantContentPart,
-  type ChatRequest,
-  type ProviderCallContext,
-  type StreamEvent,
-  type Warning,
-} from '@switchyard/core';
-import { redactedThinkingTrigger, startAnthropicMock, type AnthropicMock } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AssistantContentPart, ChatRequest, StreamEvent } from '@switchyard/core';
+import { collectStreamEvents, createTestCallContext, redactedThinkingTrigger, startAnthropicMock, type AnthropicMock, type TestCallContext } from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropicProvider } from '../src/index.js';
 
 // The adapter on its own against the mock, which verifies thinking signatures as the API does:
 // reasoning must come back byte for byte on the next turn for a tool loop with thinking to work.
 const adapter = createAnthropicProvider();
-const http = new HttpClient();
 const apiKey = 'sk-ant-adapter';
 let mock: AnthropicMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
-function context(requestHeaders: Record<string, string> = {}): ProviderCallContext {
-  return { settings: { apiKey, baseURL: mock.baseURL }, http, signal: new AbortController().signal, requestHeaders, warn: (warning) => warnings.push(warning) };
+/** This test's call context, with the client's request headers given. */
+function context(requestHeaders: Record<string, string> = {}) {
+  return { ...testCall.context, requestHeaders };
 }
 
 beforeAll(async () => {
@@ -28,8 +21,9 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 beforeEach(() => {
   mock.reset();
-  warnings = [];
+  testCall = createTestCallContext({ settings: { apiKey, baseURL: mock.baseURL } });
 });
+afterEach(() => testCall.close());
 
 const tools: ChatRequest['tools'] = [
   { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
@@ -93,23 +87,21 @@ describe('thinking carried losslessly into the next turn', () => {
     expect(second.content.at(-1)).toEqual({ type: 'text', text: 'echo: get_weather done get_time done' });
     expect(mock.received[1]!.json.thinking).toEqual({ type: 'enabled', budget_tokens: 1024 });
     expect(mock.received[1]!.json.messages[1].content[0]).toEqual({ type: 'thinking', thinking: 'Thinking about: please call tools', signature: (first.content[0] as { signature: string }).signature });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('streamed: reasoning deltas and the signature rebuild a block the API accepts', async () => {
     const started = await adapter.chat!.stream(request([question], true), context());
-    const events: StreamEvent[] = [];
-    for await (const event of started.events) events.push(event);
+    const events = await collectStreamEvents(started.events);
     expect(started.headers?.['request-id']).toMatch(/^req_mock/);
     const content = contentOf(events);
     expect(content[0]).toMatchObject({ type: 'reasoning', text: 'Thinking about: please call tools', provider: 'anthropic' });
 
     const next = await adapter.chat!.stream(request([question, { role: 'assistant', content }, resultsFor(content)], true), context());
-    const nextEvents: StreamEvent[] = [];
-    for await (const event of next.events) nextEvents.push(event);
+    const nextEvents = await collectStreamEvents(next.events);
     expect(nextEvents.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' } });
     expect(contentOf(nextEvents).at(-1)).toEqual({ type: 'text', text: 'echo: get_weather done get_time done' });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('redacted thinking goes back as redacted_thinking with its data', async () => {

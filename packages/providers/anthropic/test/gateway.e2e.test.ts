@@ -1,7 +1,13 @@
-import { HttpClient, type Warning } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { serveGateway, type ServingGateway } from '@switchyard/server';
-import { fixturesFor, mockThinkingSignature, startAnthropicMock, type AnthropicMock } from '@switchyard/testkit';
+import { serveGatewayForAdapters, type ServingGateway } from '@switchyard/server';
+import {
+  gatewayWarnings,
+  mockThinkingSignature,
+  readChatCompletionStream,
+  readChatCompletionStreamFailure,
+  replaySuite,
+  startAnthropicMock,
+  type AnthropicMock,
+} from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropicProvider } from '../src/index.js';
@@ -17,11 +23,13 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
 
   beforeAll(async () => {
     upstream = await startAnthropicMock({ apiKey });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createAnthropicProvider());
-    catalog.addEntry('claude', 'anthropic', { apiKey, baseURL: upstream.baseURL });
-    catalog.addEntry('claude-wrong-key', 'anthropic', { apiKey: 'sk-ant-wrong', baseURL: upstream.baseURL });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createAnthropicProvider()],
+      entries: [
+        { slug: 'claude', adapter: 'anthropic', settings: { apiKey, baseURL: upstream.baseURL } },
+        { slug: 'claude-wrong-key', adapter: 'anthropic', settings: { apiKey: 'sk-ant-wrong', baseURL: upstream.baseURL } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'not-a-provider-key', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -31,7 +39,6 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
   beforeEach(() => upstream.reset());
 
   const received = (index = 0) => upstream.received[index]!;
-  const warningsOf = (response: Response): Warning[] => JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]');
 
   it('answers a non-streamed completion, sending system and developer text as Anthropic system blocks', async () => {
     const { data, response } = await client.chat.completions
@@ -70,7 +77,7 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
       stream: false,
     });
     // Anthropic requires max_tokens; the default applied is said in the warnings header.
-    expect(warningsOf(response)).toEqual([expect.objectContaining({ type: 'default-applied', field: 'maxOutputTokens' })]);
+    expect(gatewayWarnings(response)).toEqual([expect.objectContaining({ type: 'default-applied', field: 'maxOutputTokens' })]);
   });
 
   it('streams text with usage, merging multi-turn history', async () => {
@@ -85,14 +92,7 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let finish: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finish, usage } = await readChatCompletionStream(stream);
     expect(text).toBe('echo: stream these four words');
     expect(finish).toBe('stop');
     expect(usage).toMatchObject({ prompt_tokens: 8, completion_tokens: 5, total_tokens: 13 });
@@ -212,18 +212,7 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
       tools,
       stream: true,
     });
-    let reasoning = '';
-    const calls: Array<{ id?: string; name?: string; arguments: string }> = [];
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as (OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string }) | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      for (const call of delta?.tool_calls ?? []) {
-        calls[call.index] ??= { arguments: '' };
-        if (call.id) calls[call.index]!.id = call.id;
-        if (call.function?.name) calls[call.index]!.name = call.function.name;
-        calls[call.index]!.arguments += call.function?.arguments ?? '';
-      }
-    }
+    const { reasoning, toolCalls: calls } = await readChatCompletionStream(stream);
     expect(received().json.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
     expect(reasoning).toBe('Thinking about: please call tools');
     expect(calls.map((call) => call.id)).toEqual(['toolu_mock_0', 'toolu_mock_1']);
@@ -242,16 +231,16 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
             role: 'assistant',
             content: null,
             reasoning_content: reasoning,
-            tool_calls: calls.map((call) => ({ id: call.id!, type: 'function' as const, function: { name: call.name!, arguments: call.arguments } })),
+            tool_calls: calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })),
           } as OpenAI.ChatCompletionAssistantMessageParam,
-          ...calls.map((call) => ({ role: 'tool' as const, tool_call_id: call.id!, content: `${call.name} ok` })),
+          ...calls.map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: `${call.name} ok` })),
         ],
       })
       .withResponse();
     expect(data.choices[0]!.message.content).toBe('echo: get_weather ok get_time ok');
     expect(received(1).json).not.toHaveProperty('thinking');
     expect(received(1).json.messages[1].content.map((block: { type: string }) => block.type)).toEqual(['tool_use', 'tool_use']);
-    expect(warningsOf(response).map((warning) => warning.field)).toEqual(expect.arrayContaining(['reasoning', 'messages[1].content[0]']));
+    expect(gatewayWarnings(response).map((warning) => warning.field)).toEqual(expect.arrayContaining(['reasoning', 'messages[1].content[0]']));
   });
 
   it('returns non-streamed reasoning as reasoning_content', async () => {
@@ -297,10 +286,7 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
     ].join('');
     upstream.replayNext({ body: sse, contentType: 'text/event-stream; charset=utf-8' });
     const stream = await client.chat.completions.create({ model, max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('Overloaded');
     expect(text).toBe('Hello');
@@ -309,27 +295,23 @@ describe('openai SDK through the gateway to an Anthropic upstream', () => {
   it('ends the SDK stream with an exception when the upstream connection is cut', async () => {
     upstream.failNext({ cutAfterEvents: 4 });
     const stream = await client.chat.completions.create({ model, max_tokens: 10, messages: [{ role: 'user', content: 'this stream will be cut short' }], stream: true });
-    const outcome = await (async () => {
-      for await (const _chunk of stream) {
-        // drain
-      }
-    })().catch((caught: unknown) => caught);
+    const { error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(Error);
   });
 });
 
-const lookup = fixturesFor('anthropic');
-describe.skipIf(!lookup.found)('recorded Anthropic streams through the gateway to the openai SDK', () => {
+const recordings = replaySuite('anthropic', 'anthropic e2e replay');
+describe.skipIf(!recordings.found)('recorded Anthropic streams through the gateway to the openai SDK', () => {
   let upstream: AnthropicMock;
   let gateway: ServingGateway;
   let client: OpenAI;
 
   beforeAll(async () => {
     upstream = await startAnthropicMock();
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createAnthropicProvider());
-    catalog.addEntry('claude', 'anthropic', { apiKey: 'k', baseURL: upstream.baseURL });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createAnthropicProvider()],
+      entries: [{ slug: 'claude', adapter: 'anthropic', settings: { apiKey: 'k', baseURL: upstream.baseURL } }],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'x', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -338,8 +320,7 @@ describe.skipIf(!lookup.found)('recorded Anthropic streams through the gateway t
   });
 
   it('tool-use-stream-docs arrives as one OpenAI tool call with its arguments', async () => {
-    const fixtures = lookup.found ? lookup.fixtures : undefined!;
-    upstream.replayNext({ body: fixtures.text('tool-use-stream-docs.sse'), contentType: 'text/event-stream', chunkSize: 50 });
+    upstream.replayNext({ body: recordings.fixtures.text('tool-use-stream-docs.sse'), contentType: 'text/event-stream', chunkSize: 50 });
     const final = await client.chat.completions
       .stream({ model: '@claude/claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'weather in SF?' }] })
       .finalChatCompletion();

@@ -1,37 +1,34 @@
-import {
-  HttpClient,
-  UpstreamError,
-  type ChatRequest,
-  type ChatResponse,
-  type ProviderCallContext,
-  type StreamEvent,
-  type Warning,
-} from '@switchyard/core';
+import type { ChatRequest, ChatResponse, StreamEvent } from '@switchyard/core';
 import { decodeAnthropicMessagesRequest } from '@switchyard/formats';
-import { anthropicFaultBody, fixturesFor, recordedAnswer, startAnthropicMock, type AnthropicMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  anthropicFaultBody,
+  catchUpstreamError,
+  collectStreamEvents,
+  createTestCallContext,
+  finishEvent,
+  recordedAnswer,
+  replaySuite,
+  responseText,
+  responseToolCalls,
+  startAnthropicMock,
+  streamedReasoning,
+  streamedText,
+  type AnthropicMock,
+  type ProviderFixtures,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropicProvider } from '../src/index.js';
 
 // Every recorded Anthropic exchange in the shared fixtures, replayed by the testkit mock so the
 // adapter's real path runs: request encoding, the HTTP client, SSE parsing, the codec.
-const lookup = fixturesFor('anthropic');
-if (!lookup.found) console.warn(`anthropic replay skipped: ${lookup.reason}`);
+const suite = replaySuite('anthropic');
 
 const adapter = createAnthropicProvider();
-const http = new HttpClient();
 const apiKey = 'sk-ant-replay';
 let mock: AnthropicMock;
-let warnings: Warning[];
-
-function context(): ProviderCallContext {
-  return {
-    settings: { apiKey, baseURL: mock.baseURL },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
-}
+let testCall: TestCallContext;
+const context = () => testCall.context;
 
 /** The canonical request a recording's request body decodes to (the wire body it should produce again). */
 function recordedRequest(fixtures: ProviderFixtures, name: string, stream: boolean): ChatRequest {
@@ -61,8 +58,7 @@ async function generate(fixtures: ProviderFixtures, name: string): Promise<ChatR
 async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 29 }));
   const started = await adapter.chat!.stream(recordedRequest(fixtures, name, true), context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
+  const events = await collectStreamEvents(started.events);
   checkReceived(fixtures, name, true);
   return events;
 }
@@ -76,33 +72,12 @@ function checkReceived(fixtures: ProviderFixtures, name: string, streamed: boole
   expect(received.headers.accept).toBe(streamed ? 'text/event-stream' : 'application/json');
   if (fixtures.has(`${name}.request.json`)) expect(received.json).toEqual(expectedBody(fixtures, name, streamed));
   // A recorded Messages request crosses canonical without loss.
-  expect(warnings).toEqual([]);
+  expect(testCall.warnings).toEqual([]);
 }
 
-async function upstreamError(run: () => Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await run();
-  } catch (error) {
-    if (UpstreamError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an UpstreamError');
-}
-
-const text = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-const toolCalls = (response: ChatResponse) => response.content.filter((part) => part.type === 'tool-call');
-const streamedText = (events: StreamEvent[]) => events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : [])).join('');
-const streamedReasoning = (events: StreamEvent[]) => events.flatMap((event) => (event.type === 'reasoning-delta' ? [event.delta] : [])).join('');
-const finishOf = (events: StreamEvent[]) => events.find((event) => event.type === 'finish') as Extract<StreamEvent, { type: 'finish' }> | undefined;
-
-const covered = new Set<string>();
-
-describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapter', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as unknown as ProviderFixtures);
-  const replay = (name: string, run: () => Promise<void>) => {
-    covered.add(name);
-    it(name, run);
-  };
+describe.skipIf(!suite.found)('Anthropic recordings replayed through the adapter', () => {
+  const { fixtures } = suite;
+  const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
 
   beforeAll(async () => {
     mock = await startAnthropicMock({ apiKey });
@@ -112,15 +87,16 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
   });
   beforeEach(() => {
     mock?.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey, baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   // ---- answers -------------------------------------------------------------------------
 
   replay('text', async () => {
     const response = await generate(fixtures, 'text');
     expect(response).toMatchObject({ id: 'msg_01VdEjxAP5ahtHKrrRdNBteQ', model: 'claude-sonnet-4-5-20250929', serviceTier: 'standard' });
-    expect(text(response)).toBe('Hello! I\'m doing well, thanks for asking. How are you doing today? Is there anything I can help you with?');
+    expect(responseText(response)).toBe('Hello! I\'m doing well, thanks for asking. How are you doing today? Is there anything I can help you with?');
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'end_turn' });
     expect(response.usage).toMatchObject({ input: 12, output: 29, cachedInput: 0, cacheWrite: 0, total: 41 });
   });
@@ -132,7 +108,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
       source: { type: 'url', url: 'https://t3.ftcdn.net/jpg/00/85/79/92/360_F_85799278_0BBGV9OAdQDTLnKwAPBCcg1J7QtiieJY.jpg' },
     });
     expect(response.id).toBe('msg_01TQMY6yjmVxHiAh8qEdausZ');
-    expect(text(response)).toMatch(/^This is a potato\./);
+    expect(responseText(response)).toMatch(/^This is a potato\./);
     expect(response.usage).toMatchObject({ input: 296, output: 91, total: 387 });
   });
 
@@ -140,13 +116,13 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     const response = await generate(fixtures, 'redacted-thinking');
     expect(mock.received[0]!.json.thinking).toEqual({ budget_tokens: 1024, type: 'enabled' });
     expect(response.content[0]).toMatchObject({ type: 'reasoning', text: '', provider: 'anthropic', redactedData: expect.stringMatching(/^EvgFCkYIBxgCKkBmxKtC/) });
-    expect(text(response)).toMatch(/^I notice that your message appears to contain a command/);
+    expect(responseText(response)).toMatch(/^I notice that your message appears to contain a command/);
     expect(response.usage).toMatchObject({ input: 92, output: 196 });
   });
 
   replay('structured-output-format', async () => {
     const response = await generate(fixtures, 'structured-output-format');
-    expect(JSON.parse(text(response)).recipe.name).toBe('Classic Lasagna');
+    expect(JSON.parse(responseText(response)).recipe.name).toBe('Classic Lasagna');
     expect(response).toMatchObject({ id: 'msg_015rVfxqGkwrrRARo3Uv3C9K', finishReason: { unified: 'stop', raw: 'end_turn' } });
     expect(response.usage).toMatchObject({ input: 371, output: 629, total: 1000 });
   });
@@ -156,7 +132,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     // output_config.format, the GA spelling: no beta header needed.
     expect(mock.received[0]!.json.output_config.format.type).toBe('json_schema');
     expect(mock.received[0]!.headers).not.toHaveProperty('anthropic-beta');
-    expect(JSON.parse(text(response))).toEqual({ amount: 12.34 });
+    expect(JSON.parse(responseText(response))).toEqual({ amount: 12.34 });
     expect(response.usage).toMatchObject({ input: 222, output: 10 });
     expect(response.providerMetadata).toEqual({ 'anthropic-messages': { response: { stop_details: null } } });
   });
@@ -169,7 +145,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
       text: expect.stringMatching(/^This is a straightforward question about pedestrian safety/),
       signature: expect.stringMatching(/^Eq8CCkYICxgCKkDdadQO/),
     });
-    expect(text(response)).toMatch(/^Here's how to cross the street safely/);
+    expect(responseText(response)).toMatch(/^Here's how to cross the street safely/);
     expect(response.usage).toMatchObject({ input: 43, output: 321 });
   });
 
@@ -180,15 +156,15 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     ]);
     expect(response.content.map((part) => part.type)).toEqual(['reasoning', 'text', 'tool-call']);
     expect(response.content[0]).toMatchObject({ signature: expect.stringMatching(/^EqEECkYICxgCKkAo3UA4/) });
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'toolu_01YGzqpRE16Vricda3Aqcejo', name: 'get_user_country', arguments: '{}' }]);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'toolu_01YGzqpRE16Vricda3Aqcejo', name: 'get_user_country', arguments: '{}' }]);
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'tool_use' });
     expect(response.usage).toMatchObject({ input: 398, output: 155 });
   });
 
   replay('tool-use-no-args', async () => {
     const response = await generate(fixtures, 'tool-use-no-args');
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'toolu_01LRmxn9vGM1d2DZSDBowdZ1', name: 'updateIssueList', arguments: '{}' }]);
-    expect(text(response)).toMatch(/^<thinking>/);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'toolu_01LRmxn9vGM1d2DZSDBowdZ1', name: 'updateIssueList', arguments: '{}' }]);
+    expect(responseText(response)).toMatch(/^<thinking>/);
     expect(response).toMatchObject({ model: 'claude-3-opus-20240229', finishReason: { unified: 'tool-calls', raw: 'tool_use' } });
     expect(response.usage).toMatchObject({ input: 602, output: 93 });
   });
@@ -197,7 +173,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     const response = await generate(fixtures, 'tool-use-parallel');
     expect(mock.received[0]!.json.system).toEqual([{ type: 'text', text: expect.stringContaining('retrieve_entity_info') }]);
     expect(mock.received[0]!.json.tool_choice).toEqual({ type: 'auto' });
-    expect(toolCalls(response).map((call) => [call.id, call.name, JSON.parse(call.arguments).name])).toEqual([
+    expect(responseToolCalls(response).map((call) => [call.id, call.name, JSON.parse(call.arguments).name])).toEqual([
       ['toolu_0167cfEnoQaPviGdVXA95zcu', 'retrieve_entity_info', 'Alice'],
       ['toolu_01EEe2V5HD1Ac4rKiUR4HD2T', 'retrieve_entity_info', 'Bob'],
       ['toolu_01XFyAjstT3966qvRynZyVPo', 'retrieve_entity_info', 'Charlie'],
@@ -220,7 +196,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     const events = await stream(fixtures, 'text-stream');
     expect(events[0]).toMatchObject({ type: 'start', id: 'msg_01QC4g3HwBThD4BaNtBckFDJ', model: 'claude-sonnet-4-5-20250929' });
     expect(streamedText(events)).toBe("Hello! I'm doing well, thank you for asking. How are you doing today? Is there anything I can help you with?");
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { input: 12, output: 30, total: 42 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { input: 12, output: 30, total: 42 } });
     expect(events.at(-1)!.type).toBe('finish');
   });
 
@@ -230,7 +206,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     const signature = events.find((event) => event.type === 'reasoning-delta' && event.signature);
     expect(signature).toMatchObject({ provider: 'anthropic', signature: expect.stringMatching(/^EvMCCkYICxgCKkCHP2cS/) });
     expect(streamedText(events)).toMatch(/streets\.$/);
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { input: 43, output: 282 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { input: 43, output: 282 } });
   });
 
   replay('thinking-stream-docs', async () => {
@@ -242,7 +218,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
       signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...',
     });
     expect(streamedText(events)).toBe('27 * 453 = 12,231');
-    expect(finishOf(events)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' } });
+    expect(finishEvent(events)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' } });
   });
 
   replay('tool-use-no-args-stream', async () => {
@@ -253,7 +229,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
       { type: 'tool-call-delta', index: 0, argumentsDelta: '{}' },
       { type: 'tool-call-end', index: 0 },
     ]);
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_use' }, usage: { input: 565, output: 48 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_use' }, usage: { input: 565, output: 48 } });
   });
 
   replay('tool-use-stream-docs', async () => {
@@ -267,7 +243,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     const args = events.flatMap((event) => (event.type === 'tool-call-delta' ? [event.argumentsDelta] : [])).join('');
     expect(JSON.parse(args)).toEqual({ location: 'San Francisco, CA', unit: 'fahrenheit' });
     expect(streamedText(events)).toBe("Okay, let's check the weather for San Francisco, CA:");
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_use' }, usage: { input: 472, output: 89 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_use' }, usage: { input: 472, output: 89 } });
   });
 
   replay('stream-error-event-docs', async () => {
@@ -281,7 +257,7 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
 
   replay('error-400-invalid-request', async () => {
     mock.replayNext(recordedAnswer(fixtures, 'error-400-invalid-request'));
-    const error = await upstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-400-invalid-request', false), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-400-invalid-request', false), context()));
     // effort 'xhigh' has no Messages twin in canonical (low/medium/high), so it travelled verbatim.
     checkReceived(fixtures, 'error-400-invalid-request', false);
     expect(error).toMatchObject({
@@ -297,14 +273,14 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
 
   replay('error-401-authentication', async () => {
     mock.replayNext(recordedAnswer(fixtures, 'error-401-authentication'));
-    const error = await upstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-401-authentication', false), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-401-authentication', false), context()));
     expect(error).toMatchObject({ kind: 'authentication', status: 401, code: 'authentication_error', message: 'invalid x-api-key' });
     expect(error.headers['request-id']).toBe('req_011CaJCR7Pm2Jh2LbWpBH5Y6');
   });
 
   replay('error-404-not-found', async () => {
     mock.replayNext(recordedAnswer(fixtures, 'error-404-not-found'));
-    const error = await upstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-404-not-found', true), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-404-not-found', true), context()));
     expect(error).toMatchObject({ kind: 'not_found', status: 404, code: 'not_found_error', message: 'model: claude-does-not-exist' });
   });
 
@@ -312,18 +288,18 @@ describe.skipIf(!lookup.found)('Anthropic recordings replayed through the adapte
     // Only the headers were recorded; the body is Anthropic's rate_limit_error shape.
     const recorded = fixtures.json('error-429-rate-limit.headers.json').response;
     mock.replayNext({ status: recorded.status, headers: recorded.headers, body: JSON.stringify(anthropicFaultBody(429)) });
-    const error = await upstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-429-rate-limit', false), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-429-rate-limit', false), context()));
     expect(error).toMatchObject({ kind: 'rate_limit', status: 429, code: 'rate_limit_error', retryable: true });
     expect(error.headers).toMatchObject({ 'request-id': 'req_01T5fCVnYdf9X5ZW6KayReBK', 'anthropic-ratelimit-requests-remaining': '0' });
   });
 
   replay('error-529-overloaded', async () => {
     mock.replayNext(recordedAnswer(fixtures, 'error-529-overloaded'));
-    const error = await upstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-529-overloaded', true), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-529-overloaded', true), context()));
     expect(error).toMatchObject({ kind: 'overloaded', status: 529, code: 'overloaded_error', message: 'Overloaded', retryable: true });
   });
 
   it('covers every recorded case', () => {
-    expect([...covered].sort()).toEqual(fixtures.cases());
+    expect([...suite.covered].sort()).toEqual(fixtures.cases());
   });
 });

@@ -1,18 +1,18 @@
-import { HttpClient, UpstreamError, type ChatRequest, type ProviderCallContext, type StreamEvent, type Warning } from '@switchyard/core';
-import { startAzureOpenAIMock, type AzureOpenAIMock } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UpstreamError, type ChatRequest } from '@switchyard/core';
+import { collectStreamEvents, createTestCallContext, startAzureOpenAIMock, type AzureOpenAIMock, type TestCallContext } from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAzureOpenAIProvider } from '../src/index.js';
 
 // The translated path (a client that does not speak Chat Completions), at the adapter's level:
 // canonical request -> Azure mock -> canonical answer and events.
 const adapter = createAzureOpenAIProvider();
-const http = new HttpClient();
 const apiKey = 'azure-adapter-key';
 let mock: AzureOpenAIMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
-function context(options: Record<string, unknown> = {}, requestHeaders: Record<string, string> = {}): ProviderCallContext {
-  return { settings: { apiKey, baseURL: mock.baseURL, options }, http, signal: new AbortController().signal, requestHeaders, warn: (warning) => warnings.push(warning) };
+/** This test's call context, with the given adapter options and client request headers. */
+function context(options: Record<string, unknown> = {}, requestHeaders: Record<string, string> = {}) {
+  return { ...testCall.context, settings: { apiKey, baseURL: mock.baseURL, options }, requestHeaders };
 }
 
 const request = (text: string, extra: Partial<ChatRequest> = {}): ChatRequest => ({
@@ -22,20 +22,15 @@ const request = (text: string, extra: Partial<ChatRequest> = {}): ChatRequest =>
   ...extra,
 });
 
-async function collect(events: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
-  const collected: StreamEvent[] = [];
-  for await (const event of events) collected.push(event);
-  return collected;
-}
-
 beforeAll(async () => {
   mock = await startAzureOpenAIMock({ apiKey });
 });
 afterAll(() => mock.close());
 beforeEach(() => {
   mock.reset();
-  warnings = [];
+  testCall = createTestCallContext({ settings: { apiKey, baseURL: mock.baseURL } });
 });
+afterEach(() => testCall.close());
 
 describe('Azure OpenAI adapter, translated path', () => {
   it('answers with Azure’s filter verdicts in providerMetadata', async () => {
@@ -50,7 +45,7 @@ describe('Azure OpenAI adapter, translated path', () => {
 
   it('streams: the leading prompt-filter chunk makes no start; the start is the first chunk with an id', async () => {
     const started = await adapter.chat!.stream(request('stream this', { stream: true }), context());
-    const events = await collect(started.events);
+    const events = await collectStreamEvents(started.events);
     expect(events.map((event) => event.type)).toEqual(['start', 'text-delta', 'text-delta', 'text-delta', 'finish', 'usage']);
     expect(events[0]).toMatchObject({ id: expect.stringMatching(/^chatcmpl-azuremock/), model: 'gpt-4o', providerMetadata: { 'azure-openai': { promptFilterResults: expect.any(Array) } } });
     expect(events[4]).toMatchObject({ finishReason: { unified: 'stop', raw: 'stop' }, providerMetadata: { 'azure-openai': { contentFilterResults: expect.any(Object) } } });
@@ -65,7 +60,7 @@ describe('Azure OpenAI adapter, translated path', () => {
       { name: 'get_time', parameters: { type: 'object', properties: {} } },
     ];
     const started = await adapter.chat!.stream(request('please call tools', { stream: true, tools }), context());
-    const events = await collect(started.events);
+    const events = await collectStreamEvents(started.events);
     expect(events.filter((event) => event.type === 'tool-call-start')).toEqual([
       { type: 'tool-call-start', index: 0, id: 'call_0', name: 'get_weather' },
       { type: 'tool-call-start', index: 1, id: 'call_1', name: 'get_time' },
@@ -90,12 +85,12 @@ describe('Azure OpenAI adapter, translated path', () => {
 
   it('ends in an error event on a mid-stream error chunk and on a cut connection', async () => {
     mock.streamErrorNext({ afterChunks: 3 });
-    const failed = await collect((await adapter.chat!.stream(request('fail halfway', { stream: true }), context())).events);
+    const failed = await collectStreamEvents((await adapter.chat!.stream(request('fail halfway', { stream: true }), context())).events);
     expect(failed.at(-1)).toMatchObject({ type: 'error', error: { provider: 'azure-openai', code: 'InternalServerError' } });
     expect(failed.some((event) => event.type === 'finish')).toBe(false);
 
     mock.failNext({ cutAfterEvents: 3 });
-    const cut = await collect((await adapter.chat!.stream(request('cut me short please', { stream: true }), context())).events);
+    const cut = await collectStreamEvents((await adapter.chat!.stream(request('cut me short please', { stream: true }), context())).events);
     expect(cut.at(-1)).toMatchObject({ type: 'error', error: { kind: 'upstream', provider: 'azure-openai' } });
   });
 });

@@ -1,7 +1,5 @@
-import { HttpClient } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { serveGateway, type ServingGateway } from '@switchyard/server';
-import { fixturesFor, recordedAnswer, startAzureOpenAIMock, type AzureOpenAIMock } from '@switchyard/testkit';
+import { serveGatewayForAdapters, type ServingGateway } from '@switchyard/server';
+import { readChatCompletionStreamFailure, recordedAnswer, replaySuite, startAzureOpenAIMock, type AzureOpenAIMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAzureOpenAIProvider } from '../src/index.js';
@@ -19,13 +17,15 @@ describe('openai SDK through the gateway to an Azure OpenAI upstream', () => {
 
   beforeAll(async () => {
     upstream = await startAzureOpenAIMock({ apiKey, adToken, deployments: ['gpt-4o', 'o4-mini', 'prod-gpt4o'] });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createAzureOpenAIProvider());
-    catalog.addEntry('azure', 'azure-openai', { apiKey, baseURL: upstream.baseURL });
-    catalog.addEntry('azure-wrong-key', 'azure-openai', { apiKey: 'wrong', baseURL: upstream.baseURL });
-    catalog.addEntry('azure-v1', 'azure-openai', { apiKey, baseURL: upstream.baseURL, options: { apiVersion: 'v1', deploymentId: 'prod-gpt4o' } });
-    catalog.addEntry('azure-entra', 'azure-openai', { apiKey: adToken, baseURL: upstream.baseURL, options: { authMode: 'entra' } });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createAzureOpenAIProvider()],
+      entries: [
+        { slug: 'azure', adapter: 'azure-openai', settings: { apiKey, baseURL: upstream.baseURL } },
+        { slug: 'azure-wrong-key', adapter: 'azure-openai', settings: { apiKey: 'wrong', baseURL: upstream.baseURL } },
+        { slug: 'azure-v1', adapter: 'azure-openai', settings: { apiKey, baseURL: upstream.baseURL, options: { apiVersion: 'v1', deploymentId: 'prod-gpt4o' } } },
+        { slug: 'azure-entra', adapter: 'azure-openai', settings: { apiKey: adToken, baseURL: upstream.baseURL, options: { authMode: 'entra' } } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gateway-client-key', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -203,21 +203,14 @@ describe('openai SDK through the gateway to an Azure OpenAI upstream', () => {
   it('ends the SDK stream with an exception on a mid-stream error chunk and on a cut connection', async () => {
     upstream.streamErrorNext({ afterChunks: 3, error: { code: 'InternalServerError', message: 'The server had an error while processing your request.' } });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this will fail halfway' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('The server had an error');
     expect(text).toBe('echo:');
 
     upstream.failNext({ cutAfterEvents: 3 });
     const cut = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this stream will be cut short' }], stream: true });
-    const cutOutcome = await (async () => {
-      for await (const _chunk of cut) {
-        // drain
-      }
-    })().catch((caught: unknown) => caught);
+    const { error: cutOutcome } = await readChatCompletionStreamFailure(cut);
     expect(cutOutcome).toBeInstanceOf(Error);
   });
 
@@ -239,18 +232,18 @@ describe('openai SDK through the gateway to an Azure OpenAI upstream', () => {
   });
 });
 
-const lookup = fixturesFor('azure-openai');
-describe.skipIf(!lookup.found)('the recorded Azure model-router stream through the gateway to the openai SDK', () => {
+const recordings = replaySuite('azure-openai', 'azure-openai e2e replay');
+describe.skipIf(!recordings.found)('the recorded Azure model-router stream through the gateway to the openai SDK', () => {
   let upstream: AzureOpenAIMock;
   let gateway: ServingGateway;
   let client: OpenAI;
 
   beforeAll(async () => {
     upstream = await startAzureOpenAIMock();
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createAzureOpenAIProvider());
-    catalog.addEntry('azure', 'azure-openai', { apiKey: 'k', baseURL: upstream.baseURL });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createAzureOpenAIProvider()],
+      entries: [{ slug: 'azure', adapter: 'azure-openai', settings: { apiKey: 'k', baseURL: upstream.baseURL } }],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'x', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -259,8 +252,7 @@ describe.skipIf(!lookup.found)('the recorded Azure model-router stream through t
   });
 
   it('reaches the SDK unchanged, and its accumulating helper reads the answer', async () => {
-    const fixtures = lookup.found ? lookup.fixtures : undefined!;
-    upstream.replayNext(recordedAnswer(fixtures, 'chat-stream-model-router', { chunkSize: 50 }));
+    upstream.replayNext(recordedAnswer(recordings.fixtures, 'chat-stream-model-router', { chunkSize: 50 }));
     const final = await client.chat.completions
       .stream({ model: '@azure/model-router', messages: [{ role: 'user', content: 'capital of Denmark?' }], stream_options: { include_usage: true } })
       .finalChatCompletion();

@@ -1,26 +1,29 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  HttpClient,
-  UpstreamError,
-  createSseParser,
-  type ChatRequest,
-  type ChatResponse,
-  type ProviderCallContext,
-  type StreamEvent,
-  type Warning,
-} from '@switchyard/core';
+import { createSseParser, type ChatRequest, type ChatResponse, type StreamEvent } from '@switchyard/core';
 import * as formats from '@switchyard/formats';
 import { decodeOpenAIChatRequest, type ChatFormatCodec } from '@switchyard/formats';
-import { fixturesFor, recordedAnswer, startAzureOpenAIMock, type AzureOpenAIMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  catchUpstreamError,
+  collectStreamEvents,
+  createTestCallContext,
+  finishEvent,
+  recordedAnswer,
+  replaySuite,
+  responseText,
+  startAzureOpenAIMock,
+  streamedText,
+  type AzureOpenAIMock,
+  type ProviderFixtures,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAzureOpenAIProvider } from '../src/index.js';
 
 // Every recorded Azure OpenAI exchange in the shared fixtures, replayed by the testkit mock so the
 // adapter's real path runs: URL and headers, the HTTP client, SSE parsing, the OpenAI codec, and
 // the content-filter annotations.
-const lookup = fixturesFor('azure-openai');
-if (!lookup.found) console.warn(`azure-openai replay skipped: ${lookup.reason}`);
+const suite = replaySuite('azure-openai');
 
 // The Responses API recordings need a Responses codec; it lives in formats once written.
 const responsesCodec = (formats as Record<string, unknown>).openAIResponsesCodec as ChatFormatCodec | undefined;
@@ -28,22 +31,16 @@ const responsesFolder = fileURLToPath(new URL('../../../formats/src/openai-respo
 const responsesSkipReason = responsesCodec
   ? undefined
   : `no Responses codec in @switchyard/formats yet (${existsSync(responsesFolder) ? 'openai-responses/ exists but exports no openAIResponsesCodec' : 'packages/formats/src/openai-responses is absent'})`;
-if (lookup.found && responsesSkipReason) console.warn(`azure-openai responses-* recordings skipped: ${responsesSkipReason}`);
+if (suite.found && responsesSkipReason) console.warn(`azure-openai responses-* recordings skipped: ${responsesSkipReason}`);
 
 const adapter = createAzureOpenAIProvider();
-const http = new HttpClient();
 const apiKey = 'azure-replay-key';
 let mock: AzureOpenAIMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
-function context(options: Record<string, unknown> = {}): ProviderCallContext {
-  return {
-    settings: { apiKey, baseURL: mock.baseURL, options },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
+/** This test's call context, with the given adapter options. */
+function context(options: Record<string, unknown> = {}) {
+  return { ...testCall.context, settings: { apiKey, baseURL: mock.baseURL, options } };
 }
 
 /** The canonical request a recording's Chat Completions body decodes to. */
@@ -62,9 +59,7 @@ async function generate(fixtures: ProviderFixtures, name: string, options: Recor
 async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 37 }));
   const started = await adapter.chat!.stream(recordedRequest(fixtures, name, true), context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
-  return events;
+  return collectStreamEvents(started.events);
 }
 
 /** Passthrough: the client's bytes go up, the recorded bytes come back untouched. */
@@ -81,28 +76,11 @@ async function passthrough(fixtures: ProviderFixtures, name: string, extension: 
   return text;
 }
 
-async function upstreamError(run: () => Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await run();
-  } catch (error) {
-    if (UpstreamError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an UpstreamError');
-}
-
-const text = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-const streamedText = (events: StreamEvent[]) => events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : [])).join('');
-const covered = new Set<string>();
-
-describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the adapter', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as unknown as ProviderFixtures);
-  const replay = (name: string, run: () => Promise<void>) => {
-    covered.add(name);
-    it(name, run);
-  };
+describe.skipIf(!suite.found)('Azure OpenAI recordings replayed through the adapter', () => {
+  const { fixtures } = suite;
+  const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
   const replayResponses = (name: string, run: (codec: ChatFormatCodec) => Promise<void> | void) => {
-    covered.add(name);
+    suite.cover(name);
     it.skipIf(!responsesCodec)(`${name}${responsesSkipReason ? ` (skipped: ${responsesSkipReason})` : ''}`, () => run(responsesCodec!));
   };
 
@@ -114,8 +92,9 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
   });
   beforeEach(() => {
     mock?.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey, baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   replay('chat', async () => {
     const response = await generate(fixtures, 'chat');
@@ -124,10 +103,10 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
     expect(received.headers['api-key']).toBe(apiKey);
     expect(received.headers).not.toHaveProperty('authorization');
     expect(received.json).toEqual({ ...fixtures.json('chat.request.json'), stream: false });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
 
     expect(response).toMatchObject({ id: 'chatcmpl-CM9n9OhFOl4lSSFwarLEIMnPrNWSP', model: 'gpt-5-nano-2025-08-07', created: 1759396891 });
-    expect(text(response)).toMatch(/^Hi there! How can I help today\?/);
+    expect(responseText(response)).toMatch(/^Hi there! How can I help today\?/);
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect(response.usage).toMatchObject({ input: 8, output: 271, reasoning: 192, cachedInput: 0, total: 279 });
     // Empty verdicts say nothing: only the prompt entry is kept.
@@ -140,7 +119,7 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
     const response = await generate(fixtures, 'chat-content-filter-results', { apiVersion: '2024-12-01-preview' });
     expect(mock.received[0]!.path).toBe('/openai/deployments/gpt-4o/chat/completions?api-version=2024-12-01-preview');
     expect(mock.received[0]!.json).toEqual(fixtures.json('chat-content-filter-results.request.json'));
-    expect(text(response)).toBe('The capital of France is **Paris**.');
+    expect(responseText(response)).toBe('The capital of France is **Paris**.');
     expect(response.usage).toMatchObject({ input: 14, output: 9, total: 23 });
     const filters = response.providerMetadata?.['azure-openai'] as Record<string, any>;
     expect(filters.contentFilterResults).toMatchObject({ hate: { filtered: false, severity: 'safe' }, protected_material_code: { detected: false, filtered: false } });
@@ -159,7 +138,7 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
     expect(events.filter((event) => event.type === 'start')).toHaveLength(1);
     expect((events[0] as any).providerMetadata['azure-openai'].promptFilterResults[0].content_filter_results.jailbreak).toEqual({ filtered: false, detected: false });
     expect(streamedText(events)).toBe('Capital of Denmark.');
-    const finish = events.find((event) => event.type === 'finish') as Extract<StreamEvent, { type: 'finish' }>;
+    const finish = finishEvent(events)!;
     expect(finish.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect((finish.providerMetadata?.['azure-openai'] as any).contentFilterResults.hate).toEqual({ filtered: false, severity: 'safe' });
     expect(events.at(-1)).toMatchObject({ type: 'usage', usage: { input: 15, output: 78, reasoning: 64, total: 93 } });
@@ -171,13 +150,13 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
   });
 
   replay('error-400-content-filter', async () => {
-    const error = await upstreamError(() => generate(fixtures, 'error-400-content-filter'));
+    const error = await catchUpstreamError(() => generate(fixtures, 'error-400-content-filter'));
     expect(error).toMatchObject({ kind: 'invalid_request', status: 400, code: 'content_filter', provider: 'azure-openai', retryable: false });
     expect(error.message).toMatch(/content management policy/);
     expect((error.body as any).error.innererror).toMatchObject({ code: 'ResponsibleAIPolicyViolation', content_filter_result: { hate: { filtered: true, severity: 'medium' } } });
 
     mock.replayNext(recordedAnswer(fixtures, 'error-400-content-filter'));
-    const streamed = await upstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-400-content-filter', true), context()));
+    const streamed = await catchUpstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-400-content-filter', true), context()));
     expect(streamed).toMatchObject({ kind: 'invalid_request', status: 400, code: 'content_filter' });
   });
 
@@ -186,7 +165,7 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
   replayResponses('responses-content-filters', (codec) => {
     const response = codec.decodeResponse(fixtures.json('responses-content-filters.json'));
     expect(response.id).toBe('resp_036b62cf8c9abbe6006a6771240b088193b20bf84ec3e66e67');
-    expect(text(response)).toBe('Paris');
+    expect(responseText(response)).toBe('Paris');
     expect(response.usage).toMatchObject({ input: 18, output: 5, total: 23 });
   });
 
@@ -212,6 +191,6 @@ describe.skipIf(!lookup.found)('Azure OpenAI recordings replayed through the ada
   });
 
   it('covers every recorded case', () => {
-    expect([...covered].sort()).toEqual(fixtures.cases());
+    expect([...suite.covered].sort()).toEqual(fixtures.cases());
   });
 });

@@ -98,6 +98,12 @@ describe('encodeBedrockRequest', () => {
     ]);
   });
 
+  it("names a client format's verbatim extras in warnings, sending none of them", () => {
+    const { body, warnings } = encode({ providerOptions: { 'openai-chat': { service_tier: 'auto' }, 'anthropic-messages': { container: 'c1' }, 'openai-responses': { store: false } } });
+    expect(body).toEqual({ messages: [{ role: 'user', content: [{ text: 'Hello' }] }] });
+    expect(warnings.map((warning) => warning.field)).toEqual(['service_tier', 'store', 'container']);
+  });
+
   it('sends metadata as requestMetadata and merges providerOptions.bedrock', () => {
     const { body } = encode({
       metadata: { team: 'search' },

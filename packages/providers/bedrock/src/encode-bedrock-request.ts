@@ -1,4 +1,4 @@
-import { type ChatRequest, InvalidRequestError, type ReasoningSettings, type Warning } from '@switchyard/core';
+import { type ChatRequest, InvalidRequestError, type ReasoningSettings, type Warning, wireFormats } from '@switchyard/core';
 import type { BedrockConverseRequest, BedrockInferenceConfig, BedrockOutputConfig } from './bedrock-api.js';
 import { type BedrockModelFamily, bedrockModelFamily } from './bedrock-model-family.js';
 import { convertToBedrockMessages } from './convert-to-bedrock-messages.js';
@@ -189,6 +189,12 @@ function warnUnsupported(request: ChatRequest, warn: (warning: Warning) => void)
   }
   if (request.n !== undefined && request.n > 1) {
     warn({ type: 'unsupported-value', field: 'n', message: 'Bedrock returns one choice; n was treated as 1.' });
+  }
+  // Fields a client format carried for its own provider (service_tier, logit_bias, store …): lost here.
+  for (const format of wireFormats) {
+    for (const field of Object.keys(request.providerOptions?.[format] ?? {})) {
+      warn({ type: 'unsupported-field', field, message: `${field} has no Bedrock Converse equivalent and was not sent.` });
+    }
   }
   if (request.parallelToolCalls === false) {
     warn({

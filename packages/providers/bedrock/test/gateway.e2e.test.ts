@@ -1,7 +1,16 @@
-import { type ChatRequest, HttpClient, type ProviderCallContext } from '@switchyard/core';
-import { createHostAllowList, ProviderCatalog } from '@switchyard/router';
-import { type ServingGateway, serveGateway } from '@switchyard/server';
-import { type BedrockMock, bedrockErrorFault, mockReasoningSignature, startBedrockMock, verifyAwsSignature } from '@switchyard/testkit';
+import type { ChatRequest } from '@switchyard/core';
+import { type ServingGateway, serveGatewayForAdapters } from '@switchyard/server';
+import {
+  type BedrockMock,
+  type TestCallContext,
+  bedrockErrorFault,
+  createTestCallContext,
+  mockReasoningSignature,
+  readChatCompletionStream,
+  readChatCompletionStreamFailure,
+  startBedrockMock,
+  verifyAwsSignature,
+} from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockProvider } from '../src/index.js';
@@ -18,21 +27,21 @@ describe('openai SDK through the gateway to Bedrock', () => {
   let upstream: BedrockMock;
   let gateway: ServingGateway;
   let client: OpenAI;
-  const http = new HttpClient();
 
   beforeAll(async () => {
     upstream = await startBedrockMock({ ...keys, models: [claude, claudeThinking] });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createBedrockProvider());
-    catalog.addEntry('bedrock-test', 'bedrock', { baseURL: upstream.baseURL, options: keys });
-    catalog.addEntry('bedrock-wrong-secret', 'bedrock', { baseURL: upstream.baseURL, options: { ...keys, secretAccessKey: 'not-the-secret' } });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http, host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createBedrockProvider()],
+      entries: [
+        { slug: 'bedrock-test', adapter: 'bedrock', settings: { baseURL: upstream.baseURL, options: keys } },
+        { slug: 'bedrock-wrong-secret', adapter: 'bedrock', settings: { baseURL: upstream.baseURL, options: { ...keys, secretAccessKey: 'not-the-secret' } } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'not-a-provider-key', maxRetries: 0 });
   });
   afterAll(async () => {
     await gateway?.close();
     await upstream?.close();
-    await http.close();
   });
   beforeEach(() => upstream.reset());
 
@@ -76,14 +85,7 @@ describe('openai SDK through the gateway to Bedrock', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let usage: OpenAI.CompletionUsage | undefined;
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finish, usage } = await readChatCompletionStream(stream);
     expect(text).toBe('echo: stream these four words');
     expect(finish).toBe('stop');
     expect(usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 });
@@ -188,13 +190,7 @@ describe('openai SDK through the gateway to Bedrock', () => {
       reasoning_effort: 'low',
       stream: true,
     });
-    let reasoning = '';
-    let text = '';
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as { content?: string | null; reasoning_content?: string } | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      text += delta?.content ?? '';
-    }
+    const { reasoning, text } = await readChatCompletionStream(stream);
     expect(reasoning).toBe('thinking about: think while streaming');
     expect(text).toBe('echo: think while streaming');
 
@@ -255,10 +251,7 @@ describe('openai SDK through the gateway to Bedrock', () => {
       messages: [{ role: 'user', content: 'this stream breaks' }],
       stream: true,
     });
-    let text = '';
-    const failure = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((error: unknown) => error);
+    const { text, error: failure } = await readChatCompletionStreamFailure(stream);
     expect(text).toBe('echo: this');
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect((failure as Error).message).toMatch(/The model stream failed\./);
@@ -271,11 +264,7 @@ describe('openai SDK through the gateway to Bedrock', () => {
       messages: [{ role: 'user', content: 'this stream is cut' }],
       stream: true,
     });
-    const failure = await (async () => {
-      for await (const _chunk of stream) {
-        // drain
-      }
-    })().catch((error: unknown) => error);
+    const { error: failure } = await readChatCompletionStreamFailure(stream);
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect((failure as Error).message).toMatch(/ended in the middle of a message/);
   });
@@ -283,22 +272,17 @@ describe('openai SDK through the gateway to Bedrock', () => {
 
 describe('reasoning round trip through the adapter (no client format in between)', () => {
   let upstream: BedrockMock;
-  const http = new HttpClient();
+  let testCall: TestCallContext;
   const adapter = createBedrockProvider();
-  const context = (): ProviderCallContext => ({
-    settings: { baseURL: upstream.baseURL, options: keys },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: () => {},
-  });
+  const context = () => testCall.context;
 
   beforeAll(async () => {
     upstream = await startBedrockMock(keys);
+    testCall = createTestCallContext({ settings: { baseURL: upstream.baseURL, options: keys } });
   });
   afterAll(async () => {
     await upstream?.close();
-    await http.close();
+    await testCall?.close();
   });
 
   it('sends the signed reasoning of a tool-calling turn back unchanged, so multi-turn tool use with thinking works', async () => {

@@ -1,19 +1,21 @@
+import { type ChatRequest, type ChatResponse, type StreamEvent, UpstreamError, encodeAwsEventStreamMessage } from '@switchyard/core';
 import {
-  type ChatRequest,
-  type ChatResponse,
-  HttpClient,
-  type ProviderCallContext,
-  type StreamEvent,
-  UpstreamError,
-  type Warning,
-  encodeAwsEventStreamMessage,
-} from '@switchyard/core';
-import { type BedrockMock, fixturesFor, recordedBedrockAnswer, startBedrockMock, verifyAwsSignature } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+  type BedrockMock,
+  type ProviderFixtures,
+  type TestCallContext,
+  collectStreamEvents,
+  createTestCallContext,
+  recordedBedrockAnswer,
+  replaySuite,
+  startBedrockMock,
+  streamedReasoning,
+  streamedText,
+  verifyAwsSignature,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockProvider } from '../src/index.js';
 
-const lookup = fixturesFor('bedrock-converse');
-if (!lookup.found) console.warn(`Skipping the Bedrock replay tests: ${lookup.reason}`);
+const suite = replaySuite('bedrock-converse', 'Bedrock replay');
 
 const keys = { accessKeyId: 'AKIAREPLAYEXAMPLE', secretAccessKey: 'replay/secret', region: 'us-east-1' };
 const claude35 = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
@@ -30,7 +32,7 @@ const thinking1024: Partial<ChatRequest> = { reasoning: { budgetTokens: 1024 } }
  * always send `system: []`, `inferenceConfig: {}` and `toolChoice: { auto: {} }`; the adapter
  * leaves out what is empty or the default, so those are normalised away before comparing.
  */
-function recordedRequests(fixtures: NonNullable<Extract<typeof lookup, { found: true }>['fixtures']>): Record<string, ChatRequest> {
+function recordedRequests(fixtures: ProviderFixtures): Record<string, ChatRequest> {
   const cacheRead = fixtures.json('usage-cache-read.request.json');
   const cacheUser = cacheRead.messages[0].content;
   return {
@@ -146,23 +148,13 @@ function recordedModel(fixtures: any, name: string): string | undefined {
   return decodeURIComponent(/\/model\/([^/]+)\//.exec(new URL(url).pathname)![1]!);
 }
 
-describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as never);
+describe.skipIf(!suite.found)('Bedrock recordings replayed through the adapter', () => {
+  const { fixtures } = suite;
   const adapter = createBedrockProvider();
-  const http = new HttpClient();
   let mock: BedrockMock;
-  let warnings: Warning[];
+  let testCall: TestCallContext;
   let requests: Record<string, ChatRequest>;
-
-  function context(): ProviderCallContext {
-    return {
-      settings: { baseURL: mock.baseURL, options: keys },
-      http,
-      signal: new AbortController().signal,
-      requestHeaders: {},
-      warn: (warning) => warnings.push(warning),
-    };
-  }
+  const context = () => testCall.context;
 
   async function generate(name: string, request: ChatRequest): Promise<ChatResponse> {
     mock.replayNext(recordedBedrockAnswer(fixtures, name));
@@ -172,9 +164,7 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
   async function stream(name: string, request: ChatRequest, chunkSize = 7): Promise<StreamEvent[]> {
     mock.replayNext(recordedBedrockAnswer(fixtures, name, { chunkSize }));
     const started = await adapter.chat.stream(request, context());
-    const events: StreamEvent[] = [];
-    for await (const event of started.events) events.push(event);
-    return events;
+    return collectStreamEvents(started.events);
   }
 
   function requestFor(name: string, fallbackModel = claude35): ChatRequest {
@@ -194,10 +184,6 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     expect(verifyAwsSignature(received, { ...keys, service: 'bedrock' })).toEqual({ ok: true });
   }
 
-  function join(events: StreamEvent[], type: 'text-delta' | 'reasoning-delta'): string {
-    return events.flatMap((event) => (event.type === type ? [event.delta] : [])).join('');
-  }
-
   /** Every recorded stream ends in exactly one finish, after a start, with no error. */
   function expectCleanStream(events: StreamEvent[]) {
     expect(events[0]?.type).toBe('start');
@@ -212,12 +198,12 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
   });
   afterAll(async () => {
     await mock?.close();
-    await http.close();
   });
   beforeEach(() => {
     mock.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { baseURL: mock.baseURL, options: keys } });
   });
+  afterEach(() => testCall?.close());
 
   it('covers every recorded case (embeddings-titan-invoke is InvokeModel embeddings: a later issue)', () => {
     const covered = [
@@ -255,7 +241,7 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
       usage: { input: 13, output: 35, total: 48 },
       providerMetadata: { bedrock: { requestId: 'a0d610ed-fef1-41e8-b6c0-99c0cd96af0f', metrics: { latencyMs: 1071 } } },
     });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('image-input (an image sent as bytes; max_tokens)', async () => {
@@ -350,7 +336,7 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     expectRecordedRequest('text-stream', true);
     expectCleanStream(events);
     expect(events[0]).toEqual({ type: 'start', id: '9af309ad-7b17-496d-997a-8ea2820e860d', model: claude35 });
-    expect(join(events, 'text-delta')).toBe(
+    expect(streamedText(events)).toBe(
       "Hello! As an AI language model, I don't have feelings, but I'm functioning well and ready to assist you. How can I help you today?",
     );
     expect(events.at(-1)).toMatchObject({
@@ -365,7 +351,7 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     const events = await stream('text-stream-nova', requestFor('text-stream-nova'), 1);
     expectRecordedRequest('text-stream-nova', true);
     expectCleanStream(events);
-    expect(join(events, 'text-delta')).toMatch(/^The capital of France is Paris\. .* "The City of Love\."$/);
+    expect(streamedText(events)).toMatch(/^The capital of France is Paris\. .* "The City of Love\."$/);
     expect(events.at(-1)).toMatchObject({ usage: { input: 13, output: 82, total: 95 } });
   });
 
@@ -373,7 +359,7 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     const events = await stream('reasoning-stream', requestFor('reasoning-stream'), 64);
     expectRecordedRequest('reasoning-stream', true);
     expectCleanStream(events);
-    expect(join(events, 'reasoning-delta')).toBe(
+    expect(streamedReasoning(events)).toBe(
       'The user has greeted me with a simple "Hello". I should respond in a friendly and welcoming manner. This is a straightforward greeting, so I\'ll respond warmly and ask how I can help them today.',
     );
     const signatures = events.filter((event) => event.type === 'reasoning-delta' && event.signature);
@@ -381,14 +367,14 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     const signatureAt = events.indexOf(signatures[0]!);
     const firstText = events.findIndex((event) => event.type === 'text-delta');
     expect(signatureAt).toBeLessThan(firstText);
-    expect(join(events, 'text-delta')).toBe("Hello! It's nice to meet you. How can I help you today?");
+    expect(streamedText(events)).toBe("Hello! It's nice to meet you. How can I help you today?");
     expect(events.at(-1)).toMatchObject({ usage: { input: 36, output: 73, total: 109 } });
   });
 
   it('tool-use-stream (text block 0, then a toolUse block with input deltas)', async () => {
     const events = await stream('tool-use-stream', requestFor('tool-use-stream'), 5);
     expectCleanStream(events);
-    expect(join(events, 'text-delta')).toBe('To calculate the cosine of 7, we can use the "cosine" function that is available to us. Let\'s use this function to get the result.');
+    expect(streamedText(events)).toBe('To calculate the cosine of 7, we can use the "cosine" function that is available to us. Let\'s use this function to get the result.');
     expect(events.filter((event) => event.type.startsWith('tool-call'))).toEqual([
       { type: 'tool-call-start', index: 0, id: 'tooluse_QklrEHKjRu6Oc4BQUfy7ZQ', name: 'cosine' },
       { type: 'tool-call-delta', index: 0, argumentsDelta: '{"x": 7}' },
@@ -416,10 +402,9 @@ describe.skipIf(!lookup.found)('Bedrock recordings replayed through the adapter'
     );
     mock.replayNext({ body, contentType: 'application/vnd.amazon.eventstream', chunkSize: 11 });
     const started = await adapter.chat.stream({ ...requestFor('text-stream-decoded'), stream: true }, context());
-    const events: StreamEvent[] = [];
-    for await (const event of started.events) events.push(event);
+    const events = await collectStreamEvents(started.events);
     expectCleanStream(events);
-    expect(join(events, 'text-delta')).toBe('Let me count the "r"s in "strawberry":\n\ns-t-**r**-a-w-b-e-**r**-**r**-y\n\nThere are **3** r\'s in "strawberry."');
+    expect(streamedText(events)).toBe('Let me count the "r"s in "strawberry":\n\ns-t-**r**-a-w-b-e-**r**-**r**-y\n\nThere are **3** r\'s in "strawberry."');
     expect(events.at(-1)).toMatchObject({
       usage: { input: 22, output: 55, total: 77 },
       providerMetadata: { bedrock: { additionalModelResponseFields: { delta: { stop_sequence: null } }, metrics: { latencyMs: 2040 } } },

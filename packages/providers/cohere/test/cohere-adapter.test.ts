@@ -1,35 +1,28 @@
-import { type ChatRequest, HttpClient, type ProviderCallContext, type StreamEvent, type Warning } from '@switchyard/core';
-import { type CohereMock, startCohereMock } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatRequest } from '@switchyard/core';
+import { type CohereMock, type TestCallContext, collectStreamEvents, createTestCallContext, startCohereMock } from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCohereProvider } from '../src/index.js';
 
 // The adapter on its own against the Cohere mock: what no client format carries (documents in,
 // citations out) goes through providerOptions.cohere and providerMetadata.cohere.
 describe('the Cohere adapter with documents', () => {
   const adapter = createCohereProvider();
-  const http = new HttpClient();
   let mock: CohereMock;
-  let warnings: Warning[];
+  let testCall: TestCallContext;
 
   beforeAll(async () => {
     mock = await startCohereMock({ apiKey: 'co-key' });
   });
   afterAll(async () => {
     await mock.close();
-    await http.close();
   });
   beforeEach(() => {
     mock.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey: 'co-key', baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall.close());
 
-  const context = (): ProviderCallContext => ({
-    settings: { apiKey: 'co-key', baseURL: mock.baseURL },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  });
+  const context = () => testCall.context;
 
   const request: ChatRequest = {
     model: 'command-a-03-2025',
@@ -50,13 +43,12 @@ describe('the Cohere adapter with documents', () => {
     const response = await adapter.chat.generate(request, context());
     expect(mock.received[0]!.json).toMatchObject({ documents: [{ id: 'doc-1', data: { text: 'Paris is in France.' } }], citation_options: { mode: 'ACCURATE' } });
     expect(response.providerMetadata).toEqual({ cohere: { citations: [citation] } });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('collects streamed citations into the finish', async () => {
     const started = await adapter.chat.stream({ ...request, stream: true }, context());
-    const events: StreamEvent[] = [];
-    for await (const event of started.events) events.push(event);
+    const events = await collectStreamEvents(started.events);
     expect(started.headers).toMatchObject({ 'x-debug-trace-id': expect.stringMatching(/^mock-trace-/) });
     expect(events.at(-1)).toMatchObject({ type: 'finish', providerMetadata: { cohere: { citations: [citation] } } });
   });

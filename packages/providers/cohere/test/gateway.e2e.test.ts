@@ -1,7 +1,5 @@
-import { HttpClient, type Warning } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { type ServingGateway, serveGateway } from '@switchyard/server';
-import { type CohereMock, startCohereMock } from '@switchyard/testkit';
+import { type ServingGateway, serveGatewayForAdapters } from '@switchyard/server';
+import { type CohereMock, gatewayWarnings, readChatCompletionStream, readChatCompletionStreamFailure, startCohereMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCohereProvider } from '../src/index.js';
@@ -13,29 +11,26 @@ describe('openai SDK through the gateway to Cohere', () => {
   const model = '@co/command-a-03-2025';
   let upstream: CohereMock;
   let gateway: ServingGateway;
-  let http: HttpClient;
   let client: OpenAI;
 
   beforeAll(async () => {
     upstream = await startCohereMock({ apiKey, models: ['command-a-03-2025', 'command-a-reasoning-08-2025', 'command-a-vision-07-2025'] });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createCohereProvider());
-    catalog.addEntry('co', 'cohere', { apiKey, baseURL: upstream.baseURL });
-    catalog.addEntry('co-wrong-key', 'cohere', { apiKey: 'co-wrong', baseURL: upstream.baseURL });
-    http = new HttpClient();
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http, host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createCohereProvider()],
+      entries: [
+        { slug: 'co', adapter: 'cohere', settings: { apiKey, baseURL: upstream.baseURL } },
+        { slug: 'co-wrong-key', adapter: 'cohere', settings: { apiKey: 'co-wrong', baseURL: upstream.baseURL } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gateway-client', maxRetries: 0 });
   });
   afterAll(async () => {
     await gateway?.close();
-    await http?.close();
     await upstream?.close();
   });
   beforeEach(() => upstream.reset());
 
   const received = (index = 0) => upstream.received[index]!;
-  const warningsOf = (response: Response): Warning[] => JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]');
-  type ReasoningDelta = OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string };
 
   it('answers text, sending system and developer messages in place and the key as a bearer token', async () => {
     const { data, response } = await client.chat.completions
@@ -80,7 +75,7 @@ describe('openai SDK through the gateway to Cohere', () => {
       frequency_penalty: 0.1,
       presence_penalty: 0.2,
     });
-    expect(warningsOf(response)).toEqual([]);
+    expect(gatewayWarnings(response)).toEqual([]);
   });
 
   it('streams text with usage over multi-turn history', async () => {
@@ -94,14 +89,7 @@ describe('openai SDK through the gateway to Cohere', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let finish: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finish, usage } = await readChatCompletionStream(stream);
     expect(text).toBe('echo: stream these four words');
     expect(finish).toBe('stop');
     expect(usage).toMatchObject({ prompt_tokens: 8, completion_tokens: 5, total_tokens: 13 });
@@ -123,20 +111,7 @@ describe('openai SDK through the gateway to Cohere', () => {
 
   it('streams parallel tool calls with the tool plan as reasoning, then carries the tool-result turn back', async () => {
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'please call tools' }], tools, tool_choice: 'required', stream: true });
-    let plan = '';
-    let finish: string | null = null;
-    const calls: Array<{ id?: string; name?: string; arguments: string }> = [];
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-      plan += delta?.reasoning_content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      for (const call of delta?.tool_calls ?? []) {
-        calls[call.index] ??= { arguments: '' };
-        if (call.id) calls[call.index]!.id = call.id;
-        if (call.function?.name) calls[call.index]!.name = call.function.name;
-        calls[call.index]!.arguments += call.function?.arguments ?? '';
-      }
-    }
+    const { reasoning: plan, finish, toolCalls: calls } = await readChatCompletionStream(stream);
     expect(plan).toBe('I will call get_weather and get_time.');
     expect(finish).toBe('tool_calls');
     expect(calls).toEqual([
@@ -159,7 +134,7 @@ describe('openai SDK through the gateway to Cohere', () => {
           role: 'assistant',
           content: null,
           reasoning_content: plan,
-          tool_calls: calls.map((call) => ({ id: call.id!, type: 'function' as const, function: { name: call.name!, arguments: call.arguments } })),
+          tool_calls: calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })),
         } as OpenAI.ChatCompletionAssistantMessageParam,
         { role: 'tool', tool_call_id: 'get_weather_mock0', content: 'sunny' },
         { role: 'tool', tool_call_id: 'get_time_mock1', content: 'noon' },
@@ -188,7 +163,7 @@ describe('openai SDK through the gateway to Cohere', () => {
     expect(data.choices[0]!.message.tool_calls).toEqual([{ id: 'get_time_mock0', type: 'function', function: { name: 'get_time', arguments: '{}' } }]);
     expect(received().json.tools.map((tool: { function: { name: string } }) => tool.function.name)).toEqual(['get_time']);
     expect(received().json.tool_choice).toBe('REQUIRED');
-    expect(warningsOf(response).map((warning) => warning.field)).toEqual(['parallelToolCalls']);
+    expect(gatewayWarnings(response).map((warning) => warning.field)).toEqual(['parallelToolCalls']);
   });
 
   it('sends images as image_url blocks, data URLs and web URLs as given', async () => {
@@ -232,13 +207,7 @@ describe('openai SDK through the gateway to Cohere', () => {
   it('thinks on a reasoning model, streams the thinking, and sends it back as a thinking block next turn', async () => {
     const reasoningModel = '@co/command-a-reasoning-08-2025';
     const stream = await client.chat.completions.create({ model: reasoningModel, reasoning_effort: 'high', messages: [{ role: 'user', content: 'think about this' }], stream: true });
-    let reasoning = '';
-    let text = '';
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      text += delta?.content ?? '';
-    }
+    const { reasoning, text } = await readChatCompletionStream(stream);
     expect(reasoning).toBe('Thinking about: think about this');
     expect(text).toBe('echo: think about this');
     expect(received().json.thinking).toEqual({ type: 'enabled' });
@@ -264,7 +233,7 @@ describe('openai SDK through the gateway to Cohere', () => {
         { type: 'text', text: 'echo: think about this' },
       ],
     });
-    expect(warningsOf(response)).toEqual([]);
+    expect(gatewayWarnings(response)).toEqual([]);
   });
 
   it('returns non-streamed thinking as reasoning_content, saying the effort level could not be sent', async () => {
@@ -274,7 +243,7 @@ describe('openai SDK through the gateway to Cohere', () => {
     const message = data.choices[0]!.message as OpenAI.ChatCompletionMessage & { reasoning_content?: string };
     expect(message.reasoning_content).toBe('Thinking about: think briefly');
     expect(message.content).toBe('echo: think briefly');
-    expect(warningsOf(response)).toEqual([expect.objectContaining({ type: 'unsupported-value', field: 'reasoning.effort' })]);
+    expect(gatewayWarnings(response)).toEqual([expect.objectContaining({ type: 'unsupported-value', field: 'reasoning.effort' })]);
   });
 
   it('maps upstream errors to OpenAI errors with the upstream status', async () => {
@@ -299,10 +268,7 @@ describe('openai SDK through the gateway to Cohere', () => {
   it('ends the SDK stream with an exception when Cohere reports an error mid-stream', async () => {
     upstream.streamErrorNext({ afterEvents: 3, message: 'internal server error while generating' });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'a b c d' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('internal server error while generating');
     expect(text).toBe('echo:');
@@ -311,11 +277,7 @@ describe('openai SDK through the gateway to Cohere', () => {
   it('ends the SDK stream with an exception when the upstream connection is cut', async () => {
     upstream.failNext({ cutAfterEvents: 4 });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this stream will be cut short' }], stream: true });
-    const outcome = await (async () => {
-      for await (const _chunk of stream) {
-        // drain
-      }
-    })().catch((caught: unknown) => caught);
+    const { error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(Error);
   });
 });

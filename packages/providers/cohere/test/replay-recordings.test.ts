@@ -1,6 +1,16 @@
-import { type ChatRequest, type ChatResponse, HttpClient, type ProviderCallContext, type StreamEvent, UpstreamError, type Warning } from '@switchyard/core';
-import { type CohereMock, type ProviderFixtures, fixturesFor, recordedAnswer, startCohereMock } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ChatRequest, type ChatResponse, type StreamEvent, UpstreamError } from '@switchyard/core';
+import {
+  type CohereMock,
+  type TestCallContext,
+  collectStreamEvents,
+  createTestCallContext,
+  recordedAnswer,
+  replaySuite,
+  startCohereMock,
+  streamedReasoning,
+  streamedText,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCohereProvider } from '../src/index.js';
 
 /*
@@ -10,24 +20,13 @@ import { createCohereProvider } from '../src/index.js';
  * has its request, a canonical request is encoded and what the mock received is compared with
  * the recorded body.
  */
-const lookup = fixturesFor('cohere-v2');
-if (!lookup.found) console.warn(`cohere replay tests skipped: ${lookup.reason}`);
+const suite = replaySuite('cohere-v2', 'cohere replay');
+const { fixtures } = suite;
 
 const adapter = createCohereProvider();
-const http = new HttpClient();
 let mock: CohereMock;
-let fixtures: ProviderFixtures;
-let warnings: Warning[];
-
-function context(): ProviderCallContext {
-  return {
-    settings: { apiKey: 'co-test-key', baseURL: mock.baseURL },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
-}
+let testCall: TestCallContext;
+const context = () => testCall.context;
 
 function replay(name: string): void {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 29 }));
@@ -41,9 +40,7 @@ async function generate(name: string, request: ChatRequest): Promise<ChatRespons
 async function stream(name: string, request: ChatRequest): Promise<StreamEvent[]> {
   replay(name);
   const started = await adapter.chat.stream({ ...request, stream: true }, context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
-  return events;
+  return collectStreamEvents(started.events);
 }
 
 function userRequest(text: string, extra: Partial<ChatRequest> = {}): ChatRequest {
@@ -57,8 +54,6 @@ function received(): any {
   return request.json;
 }
 
-const textOf = (events: StreamEvent[]) => events.map((event) => (event.type === 'text-delta' ? event.delta : '')).join('');
-const reasoningOf = (events: StreamEvent[]) => events.map((event) => (event.type === 'reasoning-delta' ? event.delta : '')).join('');
 
 // Cases of the folder that are not a chat exchange, and why.
 const outOfScope: Record<string, string> = {
@@ -68,16 +63,16 @@ const outOfScope: Record<string, string> = {
 
 const covered = new Set(['text', 'text-stream', 'tool-call', 'tool-call-stream', 'max-tokens', 'reasoning', 'usage-cached-tokens', 'error-404-model']);
 
-describe.skipIf(!lookup.found)('recorded Cohere v2 traffic through the adapter', () => {
+describe.skipIf(!suite.found)('recorded Cohere v2 traffic through the adapter', () => {
   beforeAll(async () => {
-    if (lookup.found) fixtures = lookup.fixtures;
     mock = await startCohereMock();
   });
   afterAll(() => mock?.close());
   beforeEach(() => {
     mock.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey: 'co-test-key', baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   it('covers every case of the folder, or says why not', () => {
     for (const name of fixtures.cases()) {
@@ -99,7 +94,7 @@ describe.skipIf(!lookup.found)('recorded Cohere v2 traffic through the adapter',
       finishReason: { unified: 'stop', raw: 'COMPLETE' },
       usage: { input: 496, output: 11, total: 507, raw: { billed_units: { input_tokens: 1, output_tokens: 9 }, tokens: { input_tokens: 496, output_tokens: 11 } } },
     });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('usage-cached-tokens: system + user as recorded, cached tokens as cachedInput', async () => {
@@ -178,7 +173,7 @@ describe.skipIf(!lookup.found)('recorded Cohere v2 traffic through the adapter',
     expect(received().stream).toBe(true);
     expect(mock.received.at(-1)!.headers.accept).toBe('text/event-stream');
     expect(events[0]).toEqual({ type: 'start', id: '321d178c-2c12-44d3-ae42-2f5510f6b1cc', model: 'command-a-03-2025' });
-    expect(textOf(events)).toBe('The capital of France is Paris.');
+    expect(streamedText(events)).toBe('The capital of France is Paris.');
     expect(events.at(-1)).toEqual({
       type: 'finish',
       finishReason: { unified: 'stop', raw: 'COMPLETE' },
@@ -196,7 +191,7 @@ describe.skipIf(!lookup.found)('recorded Cohere v2 traffic through the adapter',
   it('tool-call-stream: the plan as reasoning deltas, two calls with their argument deltas', async () => {
     const events = await stream('tool-call-stream', userRequest('weather and attractions in San Francisco?'));
     const plan = 'I will use the weather tool to find the weather in San Francisco and the cityAttractions tool to find attractions in San Francisco.';
-    expect(reasoningOf(events)).toBe(plan);
+    expect(streamedReasoning(events)).toBe(plan);
     expect(events.filter((event) => event.type === 'tool-call-start')).toEqual([
       { type: 'tool-call-start', index: 0, id: 'weather_e8p4pn45zt0t', name: 'weather' },
       { type: 'tool-call-start', index: 1, id: 'cityAttractions_pyxssbwnq9fq', name: 'cityAttractions' },

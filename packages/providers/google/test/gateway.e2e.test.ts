@@ -1,7 +1,5 @@
-import { HttpClient } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { type ServingGateway, serveGateway } from '@switchyard/server';
-import { type GoogleMock, startGoogleMock } from '@switchyard/testkit';
+import { type ServingGateway, serveGatewayForAdapters } from '@switchyard/server';
+import { type GoogleMock, readChatCompletionStream, readChatCompletionStreamFailure, startGoogleMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleProvider } from '../src/index.js';
@@ -14,24 +12,23 @@ describe('openai SDK through the gateway to Gemini', () => {
   // Behaves like Gemini 3: refuses a tool-result turn whose function call lost its signature.
   let strictUpstream: GoogleMock;
   let gateway: ServingGateway;
-  let http: HttpClient;
   let client: OpenAI;
 
   beforeAll(async () => {
     upstream = await startGoogleMock({ apiKey: 'gemini-secret' });
     strictUpstream = await startGoogleMock({ apiKey: 'gemini-secret', requireThoughtSignatures: true });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createGoogleProvider());
-    catalog.addEntry('gemini', 'google', { apiKey: 'gemini-secret', baseURL: upstream.baseURL });
-    catalog.addEntry('gemini-strict', 'google', { apiKey: 'gemini-secret', baseURL: strictUpstream.baseURL });
-    catalog.addEntry('gemini-bad-key', 'google', { apiKey: 'not-the-key', baseURL: upstream.baseURL });
-    http = new HttpClient();
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http, host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createGoogleProvider()],
+      entries: [
+        { slug: 'gemini', adapter: 'google', settings: { apiKey: 'gemini-secret', baseURL: upstream.baseURL } },
+        { slug: 'gemini-strict', adapter: 'google', settings: { apiKey: 'gemini-secret', baseURL: strictUpstream.baseURL } },
+        { slug: 'gemini-bad-key', adapter: 'google', settings: { apiKey: 'not-the-key', baseURL: upstream.baseURL } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gateway-client', maxRetries: 0 });
   });
   afterAll(async () => {
     await gateway?.close();
-    await http?.close();
     await upstream?.close();
     await strictUpstream?.close();
   });
@@ -89,19 +86,8 @@ describe('openai SDK through the gateway to Gemini', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let finish: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    let contentChunks = 0;
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta.content;
-      if (delta) {
-        text += delta;
-        contentChunks++;
-      }
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finish, usage, chunks } = await readChatCompletionStream(stream);
+    const contentChunks = chunks.filter((chunk) => chunk.choices[0]?.delta.content).length;
     expect(text).toBe('echo: stream these four words');
     expect(contentChunks).toBe(5);
     expect(finish).toBe('stop');
@@ -232,20 +218,8 @@ describe('openai SDK through the gateway to Gemini', () => {
       reasoning_effort: 'low',
       stream: true,
     });
-    let reasoning = '';
-    let responseId = '';
-    const calls: Array<{ id: string; name: string; arguments: string }> = [];
-    for await (const chunk of stream) {
-      responseId = chunk.id;
-      const delta = chunk.choices[0]?.delta as (OpenAI.Chat.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string }) | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      for (const call of delta?.tool_calls ?? []) {
-        calls[call.index] ??= { id: '', name: '', arguments: '' };
-        if (call.id) calls[call.index]!.id = call.id;
-        if (call.function?.name) calls[call.index]!.name = call.function.name;
-        calls[call.index]!.arguments += call.function?.arguments ?? '';
-      }
-    }
+    const { reasoning, toolCalls: calls, chunks } = await readChatCompletionStream(stream);
+    const responseId = chunks.at(-1)?.id ?? '';
     expect(reasoning).toBe('Thinking about: call tools about the weather');
     expect(strictUpstream.received[0]!.json.generationConfig).toEqual({ thinkingConfig: { thinkingLevel: 'low', includeThoughts: true } });
     expect(calls.map((call) => call.name)).toEqual(['get_weather', 'get_time']);
@@ -306,14 +280,7 @@ describe('openai SDK through the gateway to Gemini', () => {
       messages: [{ role: 'user', content: 'this answer will break' }],
       stream: true,
     });
-    let text = '';
-    let finish: string | null = null;
-    const outcome = await (async () => {
-      for await (const chunk of stream) {
-        text += chunk.choices[0]?.delta.content ?? '';
-        finish = chunk.choices[0]?.finish_reason ?? finish;
-      }
-    })().catch((caught: unknown) => caught);
+    const { text, finish, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('The model is overloaded');
     expect(text).toBe('echo: this');
@@ -327,10 +294,7 @@ describe('openai SDK through the gateway to Gemini', () => {
       messages: [{ role: 'user', content: 'this stream will be cut short' }],
       stream: true,
     });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(Error);
     expect(text.length).toBeLessThan('echo: this stream will be cut short'.length);
   });

@@ -1,6 +1,15 @@
-import { type ChatRequest, type ChatResponse, HttpClient, type ProviderCallContext, type StreamEvent, UpstreamError, type Warning } from '@switchyard/core';
-import { fixturesFor, recordedAnswer, startGoogleMock, type GoogleMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ChatRequest, type ChatResponse, type StreamEvent, UpstreamError } from '@switchyard/core';
+import {
+  collectStreamEvents,
+  createTestCallContext,
+  recordedAnswer,
+  replaySuite,
+  startGoogleMock,
+  streamedText,
+  type GoogleMock,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogleProvider } from '../src/index.js';
 import { parseGoogleToolCallId } from '../src/google-tool-call-id.js';
 
@@ -11,24 +20,13 @@ import { parseGoogleToolCallId } from '../src/google-tool-call-id.js';
  * checked. Where a recording has its request, a canonical request is encoded and what the
  * mock received is compared with the recorded body.
  */
-const lookup = fixturesFor('google-gemini');
-if (!lookup.found) console.warn(`google replay tests skipped: ${lookup.reason}`);
+const suite = replaySuite('google-gemini', 'google replay');
+const { fixtures } = suite;
 
 const adapter = createGoogleProvider();
-const http = new HttpClient();
 let mock: GoogleMock;
-let fixtures: ProviderFixtures;
-let warnings: Warning[];
-
-function context(): ProviderCallContext {
-  return {
-    settings: { apiKey: 'test-key', baseURL: mock.baseURL },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
-}
+let testCall: TestCallContext;
+const context = () => testCall.context;
 
 function replay(name: string): void {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 23 }));
@@ -42,9 +40,7 @@ async function generate(name: string, request: ChatRequest): Promise<ChatRespons
 async function stream(name: string, request: ChatRequest): Promise<StreamEvent[]> {
   replay(name);
   const started = await adapter.chat.stream({ ...request, stream: true }, context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
-  return events;
+  return collectStreamEvents(started.events);
 }
 
 async function failure(name: string, streamed: boolean): Promise<UpstreamError> {
@@ -94,10 +90,6 @@ function received(): any {
   return request.json;
 }
 
-function text(events: StreamEvent[]): string {
-  return events.map((event) => (event.type === 'text-delta' ? event.delta : '')).join('');
-}
-
 // Cases of the folder that are not a chat exchange with the Gemini API, and why.
 const outOfScope: Record<string, string> = {
   'count-tokens': 'countTokens is not part of the chat adapter',
@@ -129,19 +121,18 @@ const covered = new Set([
   'embeddings-error-404',
 ]);
 
-describe.skipIf(!lookup.found)('replaying the google-gemini recordings through the adapter', () => {
+describe.skipIf(!suite.found)('replaying the google-gemini recordings through the adapter', () => {
   beforeAll(async () => {
-    if (lookup.found) fixtures = lookup.fixtures;
     mock = await startGoogleMock({ apiKey: 'test-key' });
   });
   afterAll(async () => {
     await mock?.close();
-    await http.close?.();
   });
   beforeEach(() => {
     mock.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey: 'test-key', baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   it('covers every case of the folder (or says why not)', () => {
     const unknown = fixtures.cases().filter((name) => !covered.has(name) && !(name in outOfScope));
@@ -163,7 +154,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
       expect(response.finishReason).toEqual({ unified: 'length', raw: 'MAX_TOKENS' });
       expect(response.usage).toMatchObject({ input: 7, output: 197, reasoning: 48, total: 204 });
       expect(response.providerMetadata?.google).toMatchObject({ turnToken: expect.any(String), modelVersion: 'gemini-2.5-flash' });
-      expect(warnings).toEqual([]);
+      expect(testCall.warnings).toEqual([]);
     });
 
     it('text-system-instruction: the system message becomes systemInstruction', async () => {
@@ -387,7 +378,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
       expect(received()).toEqual(recordedBody('text-stream'));
       expect(mock.received[0]!.path).toBe('/v1beta/models/gemini-2.0-flash-exp:streamGenerateContent?alt=sse');
       expect(events[0]).toEqual({ type: 'start', id: 'w1peaMz6INOvnvgPgYfPiQY', model: 'gemini-2.0-flash-exp' });
-      expect(text(events)).toBe('The capital of France is Paris.\n');
+      expect(streamedText(events)).toBe('The capital of France is Paris.\n');
       const finish = events[events.length - 1]!;
       expect(finish).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'STOP' }, usage: { input: 13, output: 8, total: 21 } });
       expect(events.filter((event) => event.type === 'error')).toEqual([]);
@@ -444,7 +435,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
         providerOptions: { google: { generationConfig: { responseModalities: ['TEXT'] } } },
       });
       expect(received()).toEqual(recordedBody('function-call-stream-thought-signature-followup'));
-      expect(text(events)).toBe('The capital of Mexico is Mexico City.');
+      expect(streamedText(events)).toBe('The capital of Mexico is Mexico City.');
       expect(events[events.length - 1]).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' }, usage: { input: 257, output: 8, total: 265 } });
     });
 
@@ -467,7 +458,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
       expect(reasoning[4]).toEqual({ type: 'reasoning-delta', delta: '', signature: expect.stringMatching(/^CiIB0e2Kb6Syj1a961Ef/), provider: 'google' });
       const signatureAt = events.indexOf(reasoning[4]!);
       expect(events[signatureAt + 1]).toEqual({ type: 'text-delta', delta: expect.stringMatching(/^This is a great question!/) });
-      expect(text(events)).toMatch(/stay alert and be predictable\*\*/);
+      expect(streamedText(events)).toMatch(/stay alert and be predictable\*\*/);
       expect(events[events.length - 1]).toMatchObject({
         type: 'finish',
         finishReason: { unified: 'stop', raw: 'STOP' },
@@ -478,7 +469,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
     it('text-stream-wire-fragment: a stream cut before its finish ends in an error event', async () => {
       const events = await stream('text-stream-wire-fragment', userRequest('x', { model: 'gemini-2.5-flash-preview-04-17' }));
       expect(events[0]).toMatchObject({ type: 'start', model: 'gemini-2.5-flash-preview-04-17' });
-      expect(text(events)).toMatch(/^<thinking>The user wants to connect the current project/);
+      expect(streamedText(events)).toMatch(/^<thinking>The user wants to connect the current project/);
       expect(events.some((event) => event.type === 'finish')).toBe(false);
       expect(events[events.length - 1]).toEqual({
         type: 'error',
@@ -531,7 +522,7 @@ describe.skipIf(!lookup.found)('replaying the google-gemini recordings through t
       },
       context(),
     );
-    for await (const _ of started.events);
+    await collectStreamEvents(started.events);
     const sent = received().contents[1].parts[0];
     // The recorded signature is url-safe base64: same bytes, standard alphabet.
     expect(Buffer.from(sent.thoughtSignature, 'base64')).toEqual(Buffer.from(call.thoughtSignature, 'base64url'));

@@ -1,7 +1,5 @@
-import { HttpClient, type Warning } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { serveGateway, type ServingGateway } from '@switchyard/server';
-import { startOpenAICompatibleMock, type OpenAICompatibleMock } from '@switchyard/testkit';
+import { serveGatewayForAdapters, type ServingGateway } from '@switchyard/server';
+import { gatewayWarnings, readChatCompletionStream, readChatCompletionStreamFailure, startOpenAICompatibleMock, type OpenAICompatibleMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMistralProvider, toMistralToolCallId } from '../src/index.js';
@@ -9,7 +7,6 @@ import { createMistralProvider, toMistralToolCallId } from '../src/index.js';
 // The official openai SDK -> the gateway's /v1/chat/completions -> the Mistral adapter -> the
 // testkit's OpenAI-compatible mock playing Mistral (strict fields, whole tool calls without
 // index, 9-character tool call ids, thinking chunks, flat error bodies), checking what it received.
-type ReasoningDelta = OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string };
 
 describe('openai SDK through the gateway to Mistral', () => {
   const apiKey = 'mistral-upstream-secret';
@@ -29,11 +26,13 @@ describe('openai SDK through the gateway to Mistral', () => {
       // What Mistral answers 422 "Extra inputs are not permitted" to.
       refuseFields: ['max_completion_tokens', 'seed', 'stream_options', 'user', 'store', 'logprobs', 'messages.name'],
     });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createMistralProvider());
-    catalog.addEntry('mistral', 'mistral', { apiKey, baseURL: upstream.baseURL });
-    catalog.addEntry('mistral-wrong-key', 'mistral', { apiKey: 'wrong', baseURL: upstream.baseURL });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createMistralProvider()],
+      entries: [
+        { slug: 'mistral', adapter: 'mistral', settings: { apiKey, baseURL: upstream.baseURL } },
+        { slug: 'mistral-wrong-key', adapter: 'mistral', settings: { apiKey: 'wrong', baseURL: upstream.baseURL } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'not-a-provider-key', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -43,7 +42,6 @@ describe('openai SDK through the gateway to Mistral', () => {
   beforeEach(() => upstream.reset());
 
   const received = (index = 0) => upstream.received[index]!;
-  const warningsOf = (response: Response): Warning[] => JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]');
 
   it("answers a completion in Mistral's field names, dropping what it refuses with warnings", async () => {
     const { data, response } = await client.chat.completions
@@ -79,7 +77,7 @@ describe('openai SDK through the gateway to Mistral', () => {
       safe_prompt: true,
       stream: false,
     });
-    expect(warningsOf(response).map((warning) => warning.field)).toEqual(['user', 'messages[2].name']);
+    expect(gatewayWarnings(response).map((warning) => warning.field)).toEqual(['user', 'messages[2].name']);
   });
 
   it('streams text with usage from the finish chunk, never sending stream_options', async () => {
@@ -89,12 +87,7 @@ describe('openai SDK through the gateway to Mistral', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let usage: OpenAI.CompletionUsage | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, usage } = await readChatCompletionStream(stream);
     expect(text).toBe('echo: stream these four words');
     expect(usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 });
     expect(received().json).not.toHaveProperty('stream_options');
@@ -188,13 +181,7 @@ describe('openai SDK through the gateway to Mistral', () => {
       messages: [{ role: 'user', content: 'two plus two' }],
       stream: true,
     });
-    let reasoning = '';
-    let text = '';
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      text += delta?.content ?? '';
-    }
+    const { reasoning, text } = await readChatCompletionStream(stream);
     expect(reasoning).toBe('Thinking about: two plus two');
     expect(text).toBe('echo: two plus two');
 
@@ -241,21 +228,14 @@ describe('openai SDK through the gateway to Mistral', () => {
       contentType: 'text/event-stream',
     });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('Service unavailable');
     expect(text).toBe('Hel');
 
     upstream.failNext({ cutAfterEvents: 2 });
     const cut = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this stream will be cut short' }], stream: true });
-    const cutOutcome = await (async () => {
-      for await (const _chunk of cut) {
-        // drain
-      }
-    })().catch((caught: unknown) => caught);
+    const { error: cutOutcome } = await readChatCompletionStreamFailure(cut);
     expect(cutOutcome).toBeInstanceOf(Error);
   });
 });

@@ -1,38 +1,31 @@
+import type { AssistantContentPart, ChatMessage, ChatRequest, ChatResponse, StreamEvent } from '@switchyard/core';
 import {
-  HttpClient,
-  type AssistantContentPart,
-  type ChatMessage,
-  type ChatRequest,
-  type ChatResponse,
-  type ProviderCallContext,
-  type StreamEvent,
-  type Warning,
-} from '@switchyard/core';
-import { fixturesFor, recordedAnswer, startOpenAICompatibleMock, type OpenAICompatibleMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+  collectStreamEvents,
+  createTestCallContext,
+  finishEvent,
+  recordedAnswer,
+  replaySuite,
+  responseReasoning,
+  responseText,
+  startOpenAICompatibleMock,
+  streamedText,
+  type OpenAICompatibleMock,
+  type ProviderFixtures,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMistralProvider } from '../src/index.js';
 
 // Every recorded Mistral exchange in the shared fixtures, replayed by the testkit mock so the
 // adapter's real path runs: request encoding with Mistral's quirks, the HTTP client, SSE
 // parsing, the thinking-chunk and whole-tool-call normalisation, the codec.
-const lookup = fixturesFor('mistral');
-if (!lookup.found) console.warn(`mistral replay skipped: ${lookup.reason}`);
+const suite = replaySuite('mistral');
 
 const adapter = createMistralProvider();
-const http = new HttpClient();
 const apiKey = 'mistral-replay';
 let mock: OpenAICompatibleMock;
-let warnings: Warning[];
-
-function context(): ProviderCallContext {
-  return {
-    settings: { apiKey, baseURL: mock.baseURL },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
-}
+let testCall: TestCallContext;
+const context = () => testCall.context;
 
 const user = (text: string): ChatMessage => ({ role: 'user', content: [{ type: 'text', text }] });
 const plainRequest = (stream: boolean): ChatRequest => ({ model: 'mistral-small-latest', stream, messages: [user('What is the weather in San Francisco?')] });
@@ -68,8 +61,7 @@ async function generate(fixtures: ProviderFixtures, name: string, request: ChatR
 async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 31 }));
   const started = await adapter.chat!.stream(plainRequest(true), context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
+  const events = await collectStreamEvents(started.events);
   checkReceived(true);
   // Mistral refuses stream_options (it always sends usage on the finish chunk).
   expect(mock.received.at(-1)!.json).not.toHaveProperty('stream_options');
@@ -82,21 +74,12 @@ function checkReceived(streamed: boolean): void {
   expect(received.path).toBe('/v1/chat/completions');
   expect(received.headers.authorization).toBe(`Bearer ${apiKey}`);
   expect(received.headers.accept).toBe(streamed ? 'text/event-stream' : 'application/json');
-  expect(warnings).toEqual([]);
+  expect(testCall.warnings).toEqual([]);
 }
 
-const text = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-const reasoning = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('');
-const finishOf = (events: StreamEvent[]) => events.find((event) => event.type === 'finish') as Extract<StreamEvent, { type: 'finish' }>;
-
-const covered = new Set<string>();
-
-describe.skipIf(!lookup.found)('Mistral recordings replayed through the adapter', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as unknown as ProviderFixtures);
-  const replay = (name: string, run: () => Promise<void>) => {
-    covered.add(name);
-    it(name, run);
-  };
+describe.skipIf(!suite.found)('Mistral recordings replayed through the adapter', () => {
+  const { fixtures } = suite;
+  const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
 
   beforeAll(async () => {
     mock = await startOpenAICompatibleMock({ apiKey, errorStyle: 'mistral' });
@@ -106,14 +89,15 @@ describe.skipIf(!lookup.found)('Mistral recordings replayed through the adapter'
   });
   beforeEach(() => {
     mock?.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey, baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   replay('text', async () => {
     const response = await generate(fixtures, 'text');
     expect(response).toMatchObject({ id: '5319bd0299614c679a0068a4f2c8ffd0', model: 'mistral-small-latest', created: 1769088720 });
-    expect(text(response)).toMatch(/^\*\*Holiday Name: "World Kindness Day of Sharing"\*\*/);
-    expect(text(response)).toMatch(/What would you share\? 😊$/);
+    expect(responseText(response)).toMatch(/^\*\*Holiday Name: "World Kindness Day of Sharing"\*\*/);
+    expect(responseText(response)).toMatch(/What would you share\? 😊$/);
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect(response.usage).toMatchObject({ input: 13, output: 434, total: 447 });
   });
@@ -121,9 +105,9 @@ describe.skipIf(!lookup.found)('Mistral recordings replayed through the adapter'
   replay('text-stream', async () => {
     const events = await stream(fixtures, 'text-stream');
     expect(events[0]).toMatchObject({ type: 'start', id: '5319bd0299614c679a0068a4f2c8ffd0', model: 'mistral-small-latest' });
-    expect(events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : [])).join('')).toBe('Hello, world! This is a test response.');
+    expect(streamedText(events)).toBe('Hello, world! This is a test response.');
     // Usage rides on the finish chunk.
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'stop' }, usage: { input: 13, output: 8, total: 21 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'stop' }, usage: { input: 13, output: 8, total: 21 } });
     expect(events.at(-1)!.type).toBe('finish');
   });
 
@@ -157,8 +141,8 @@ describe.skipIf(!lookup.found)('Mistral recordings replayed through the adapter'
     expect(assistant.content[0].thinking).toHaveLength(3);
     expect(response).toMatchObject({ id: '9abe8b736bff46af8e979b52334a57cd', model: 'magistral-medium-latest' });
     expect(response.content.map((part) => part.type)).toEqual(['reasoning', 'text']);
-    expect(reasoning(response)).toMatch(/^\*\*Analogizing crossing a river\*\*\n\nThe user is asking about crossing a river/);
-    expect(text(response)).toMatch(/^Crossing a river is quite different from crossing a street/);
+    expect(responseReasoning(response)).toMatch(/^\*\*Analogizing crossing a river\*\*\n\nThe user is asking about crossing a river/);
+    expect(responseText(response)).toMatch(/^Crossing a river is quite different from crossing a street/);
     expect(response.usage).toMatchObject({ input: 664, output: 747, total: 1411 });
   });
 
@@ -179,11 +163,11 @@ describe.skipIf(!lookup.found)('Mistral recordings replayed through the adapter'
       stream: false,
       prompt_cache_key: 'pydantic-ai-test-mistral-history-cache',
     });
-    expect(text(response)).toBe('cache probe two.');
+    expect(responseText(response)).toBe('cache probe two.');
     expect(response.usage).toMatchObject({ input: 268, output: 5, cachedInput: 224, total: 273 });
   });
 
   it('covers every recorded case', () => {
-    expect(fixtures.cases().filter((name) => !covered.has(name))).toEqual([]);
+    expect(fixtures.cases().filter((name) => !suite.covered.has(name))).toEqual([]);
   });
 });

@@ -1,12 +1,8 @@
-import { HttpClient } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { serveGateway, type ServingGateway } from '@switchyard/server';
-import { startOllamaMock, type OllamaMock } from '@switchyard/testkit';
+import { serveGatewayForAdapters, type ServingGateway } from '@switchyard/server';
+import { createTestCallContext, readChatCompletionStream, readChatCompletionStreamFailure, startOllamaMock, type OllamaMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOllamaProvider, listOllamaModels } from '../src/index.js';
-
-type ReasoningDelta = OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string };
 
 // The official openai SDK -> the gateway's /v1/chat/completions -> the Ollama adapter (native
 // /api/chat, or the OpenAI-compatible endpoint when configured) -> the testkit's Ollama mock.
@@ -18,11 +14,13 @@ describe('openai SDK through the gateway to an Ollama upstream', () => {
 
   beforeAll(async () => {
     upstream = await startOllamaMock({ models: ['llama3.2', 'llava', 'qwen3'] });
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createOllamaProvider());
-    catalog.addEntry('ollama', 'ollama', { baseURL: upstream.baseURL });
-    catalog.addEntry('ollama-openai', 'ollama', { baseURL: upstream.baseURL, options: { api: 'openai' } });
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createOllamaProvider()],
+      entries: [
+        { slug: 'ollama', adapter: 'ollama', settings: { baseURL: upstream.baseURL } },
+        { slug: 'ollama-openai', adapter: 'ollama', settings: { baseURL: upstream.baseURL, options: { api: 'openai' } } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gateway-client-key', maxRetries: 0 });
   });
   afterAll(async () => {
@@ -78,14 +76,7 @@ describe('openai SDK through the gateway to an Ollama upstream', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = '';
-    let finish: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finish, usage } = await readChatCompletionStream(stream);
     expect(text).toBe('echo: stream these four words');
     expect(finish).toBe('stop');
     expect(usage).toMatchObject({ prompt_tokens: 8, completion_tokens: 5, total_tokens: 13 });
@@ -163,13 +154,7 @@ describe('openai SDK through the gateway to an Ollama upstream', () => {
 
   it('thinks at the level of reasoning_effort, streams the thinking, and sends it back on the next turn', async () => {
     const stream = await client.chat.completions.create({ model: '@ollama/qwen3', reasoning_effort: 'high', messages: [{ role: 'user', content: 'think about this' }], stream: true });
-    let reasoning = '';
-    let text = '';
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-      reasoning += delta?.reasoning_content ?? '';
-      text += delta?.content ?? '';
-    }
+    const { reasoning, text } = await readChatCompletionStream(stream);
     expect(received().json.think).toBe('high');
     expect(reasoning).toBe('Thinking about: think about this');
     expect(text).toBe('echo: think about this');
@@ -214,21 +199,14 @@ describe('openai SDK through the gateway to an Ollama upstream', () => {
   it('ends the SDK stream with an exception on Ollama’s mid-stream error line and on a cut connection', async () => {
     upstream.streamFaultNext({ afterChunks: 2, error: 'an error was encountered while running the model: unexpected EOF' });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this will fail halfway' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('unexpected EOF');
     expect(text).toBe('echo: this');
 
     upstream.streamFaultNext({ afterChunks: 2 });
     const cut = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'this stream will be cut short' }], stream: true });
-    const cutOutcome = await (async () => {
-      for await (const _chunk of cut) {
-        // drain
-      }
-    })().catch((caught: unknown) => caught);
+    const { error: cutOutcome } = await readChatCompletionStreamFailure(cut);
     expect(cutOutcome).toBeInstanceOf(Error);
   });
 
@@ -256,13 +234,8 @@ describe('openai SDK through the gateway to an Ollama upstream', () => {
   });
 
   it('lists the pulled models from /api/tags', async () => {
-    const models = await listOllamaModels({
-      settings: { baseURL: upstream.baseURL },
-      http: new HttpClient(),
-      signal: new AbortController().signal,
-      requestHeaders: {},
-      warn: () => {},
-    });
+    const call = createTestCallContext({ settings: { baseURL: upstream.baseURL } });
+    const models = await listOllamaModels(call.context).finally(() => call.close());
     expect(models.map((entry) => entry.id)).toEqual(['llama3.2', 'llava', 'qwen3']);
     expect(models[0]).toMatchObject({ object: 'model', owned_by: 'ollama', created: 1746093600, ollama: { details: { family: 'llama' } } });
     expect(received().path).toBe('/api/tags');

@@ -1,37 +1,40 @@
-import {
-  HttpClient,
-  UpstreamError,
-  type ChatRequest,
-  type ChatResponse,
-  type ProviderCallContext,
-  type StreamEvent,
-  type UserContentPart,
-  type Warning,
-} from '@switchyard/core';
+import type { ChatRequest, ChatResponse, StreamEvent, UserContentPart } from '@switchyard/core';
 import { decodeOpenAIChatRequest } from '@switchyard/formats';
-import { fixturesFor, recordedAnswer, startOllamaMock, type OllamaMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  catchUpstreamError,
+  collectStreamEvents,
+  createTestCallContext,
+  finishEvent,
+  recordedAnswer,
+  replaySuite,
+  responseText,
+  responseToolCalls,
+  startOllamaMock,
+  type OllamaMock,
+  type ProviderFixtures,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOllamaProvider, ollamaResponseId, ollamaToolCallId } from '../src/index.js';
 
 // Every recorded Ollama exchange in the shared fixtures, replayed by the testkit mock so the
 // adapter's real path runs: request encoding, the HTTP client, NDJSON parsing, the decoders.
-const lookup = fixturesFor('ollama');
-if (!lookup.found) console.warn(`ollama replay skipped: ${lookup.reason}`);
+const suite = replaySuite('ollama');
 
 const skipped: Record<string, string> = {
   embed: 'embeddings (/api/embed) belong to a later issue; the adapter has no embeddings operation yet',
   'generate-stream': 'an /api/generate stream; the adapter speaks /api/chat only (no generate support)',
   'generate-stream-full': 'an /api/generate stream; the adapter speaks /api/chat only (no generate support)',
 };
-if (lookup.found) for (const [name, reason] of Object.entries(skipped)) console.warn(`ollama replay: ${name} skipped: ${reason}`);
+if (suite.found) for (const [name, reason] of Object.entries(skipped)) console.warn(`ollama replay: ${name} skipped: ${reason}`);
 
 const adapter = createOllamaProvider();
-const http = new HttpClient();
 let mock: OllamaMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
-function context(options: Record<string, unknown> = {}): ProviderCallContext {
-  return { settings: { baseURL: mock.baseURL, options }, http, signal: new AbortController().signal, requestHeaders: {}, warn: (warning) => warnings.push(warning) };
+/** This test's call context, with the given adapter options. */
+function context(options: Record<string, unknown> = {}) {
+  return { ...testCall.context, settings: { baseURL: mock.baseURL, options } };
 }
 
 /** The canonical request that encodes to a recorded native `/api/chat` body. */
@@ -66,7 +69,7 @@ function checkReceived(fixtures: ProviderFixtures, name: string, stream: boolean
   expect(received.path).toBe('/api/chat');
   expect(received.headers.accept).toBe(stream ? 'application/x-ndjson' : 'application/json');
   if (fixtures.has(`${name}.request.json`)) expect(received.json).toEqual({ ...fixtures.json(`${name}.request.json`), stream });
-  expect(warnings).toEqual([]);
+  expect(testCall.warnings).toEqual([]);
 }
 
 async function generate(fixtures: ProviderFixtures, name: string): Promise<ChatResponse> {
@@ -79,37 +82,15 @@ async function generate(fixtures: ProviderFixtures, name: string): Promise<ChatR
 async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 23 }));
   const started = await adapter.chat!.stream(recordedRequest(fixtures, name, true), context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
+  const events = await collectStreamEvents(started.events);
   checkReceived(fixtures, name, true);
   return events;
 }
 
-async function upstreamError(run: () => Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await run();
-  } catch (error) {
-    if (UpstreamError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an UpstreamError');
-}
-
-const text = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-const toolCalls = (response: ChatResponse) => response.content.filter((part) => part.type === 'tool-call');
-const finishOf = (events: StreamEvent[]) => events.find((event) => event.type === 'finish') as Extract<StreamEvent, { type: 'finish' }>;
-const covered = new Set<string>();
-
-describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as unknown as ProviderFixtures);
-  const replay = (name: string, run: () => Promise<void>) => {
-    covered.add(name);
-    it(name, run);
-  };
-  for (const [name, reason] of Object.entries(skipped)) {
-    covered.add(name);
-    it.skip(`${name} (skipped: ${reason})`, () => {});
-  }
+describe.skipIf(!suite.found)('Ollama recordings replayed through the adapter', () => {
+  const { fixtures } = suite;
+  const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
+  for (const [name, reason] of Object.entries(skipped)) it.skip(`${suite.cover(name)} (skipped: ${reason})`, () => {});
 
   beforeAll(async () => {
     mock = await startOllamaMock();
@@ -119,8 +100,9 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
   });
   beforeEach(() => {
     mock?.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { baseURL: mock.baseURL } });
   });
+  afterEach(() => testCall?.close());
 
   replay('chat', async () => {
     const response = await generate(fixtures, 'chat');
@@ -138,7 +120,7 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
   replay('chat-image-input', async () => {
     const response = await generate(fixtures, 'chat-image-input');
     expect(mock.received[0]!.json.messages[0].images[0]).toMatch(/^iVBORw0KGgoAAAANSUhEUgAAAG0AAABm/);
-    expect(text(response)).toMatch(/^ The image features a cute, little pig/);
+    expect(responseText(response)).toMatch(/^ The image features a cute, little pig/);
     expect(response.usage).toMatchObject({ input: 26, output: 83, total: 109 });
   });
 
@@ -147,13 +129,13 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
     expect(events.map((event) => event.type)).toEqual(['start', 'text-delta', 'finish']);
     expect(events[0]).toMatchObject({ id: ollamaResponseId('2023-08-04T08:52:19.385406455-07:00', 'llama3.2'), model: 'llama3.2' });
     expect(events[1]).toEqual({ type: 'text-delta', delta: 'The' });
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'stop', raw: null }, usage: { input: 26, output: 282, total: 308 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'stop', raw: null }, usage: { input: 26, output: 282, total: 308 } });
   });
 
   replay('chat-structured-output', async () => {
     const response = await generate(fixtures, 'chat-structured-output');
     expect(mock.received[0]!.json.format).toEqual(fixtures.json('chat-structured-output.request.json').format);
-    expect(JSON.parse(text(response))).toEqual({ age: 22, available: false });
+    expect(JSON.parse(responseText(response))).toEqual({ age: 22, available: false });
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect(response.usage).toMatchObject({ input: 34, output: 12 });
   });
@@ -161,10 +143,10 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
   replay('chat-tool-call', async () => {
     const response = await generate(fixtures, 'chat-tool-call');
     // No id from a server of that age: a stable one is derived from the answer.
-    expect(toolCalls(response)).toEqual([
+    expect(responseToolCalls(response)).toEqual([
       { type: 'tool-call', id: ollamaToolCallId('2025-07-07T20:32:53.844124Z', 'llama3.2', 0), name: 'get_weather', arguments: '{"city":"Tokyo"}' },
     ]);
-    expect(toolCalls(response)[0]!.id).toMatch(/^call_[0-9a-f]{24}$/);
+    expect(responseToolCalls(response)[0]!.id).toMatch(/^call_[0-9a-f]{24}$/);
     expect(response.content.some((part) => part.type === 'text')).toBe(false);
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
     expect(response.usage).toMatchObject({ input: 169, output: 18 });
@@ -178,7 +160,7 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
       { type: 'tool-call-delta', index: 0, argumentsDelta: '{"city":"Tokyo"}' },
       { type: 'tool-call-end', index: 0 },
     ]);
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'stop' }, usage: { input: 169, output: 15 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'stop' }, usage: { input: 169, output: 15 } });
   });
 
   replay('chat-tool-call-thinking', async () => {
@@ -192,24 +174,23 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
   });
 
   replay('error-502-upstream', async () => {
-    const error = await upstreamError(() => generate(fixtures, 'error-502-upstream'));
+    const error = await catchUpstreamError(() => generate(fixtures, 'error-502-upstream'));
     expect(error).toMatchObject({ kind: 'upstream', status: 502, message: 'upstream error', provider: 'ollama', retryable: true });
     mock.replayNext(recordedAnswer(fixtures, 'error-502-upstream'));
-    const streamed = await upstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-502-upstream', true), context()));
+    const streamed = await catchUpstreamError(() => adapter.chat!.stream(recordedRequest(fixtures, 'error-502-upstream', true), context()));
     expect(streamed).toMatchObject({ kind: 'upstream', status: 502 });
   });
 
   replay('error-body-docs', async () => {
     // Ollama answers this body with a 500 before any byte, or as the last line of a stream.
     mock.replayNext(recordedAnswer(fixtures, 'error-body-docs', { status: 500 }));
-    const error = await upstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-body-docs', false), context()));
+    const error = await catchUpstreamError(() => adapter.chat!.generate(recordedRequest(fixtures, 'error-body-docs', false), context()));
     expect(error).toMatchObject({ kind: 'upstream', status: 500, message: 'the model failed to generate a response' });
 
     const line = JSON.stringify(fixtures.json('error-body-docs.json'));
     mock.replayNext({ body: `{"model":"llama3.2","created_at":"2025-01-01T00:00:00Z","message":{"role":"assistant","content":"Hi"},"done":false}\n${line}\n`, contentType: 'application/x-ndjson' });
     const started = await adapter.chat!.stream(recordedRequest(fixtures, 'error-body-docs', true), context());
-    const events: StreamEvent[] = [];
-    for await (const event of started.events) events.push(event);
+    const events = await collectStreamEvents(started.events);
     expect(events.map((event) => event.type)).toEqual(['start', 'text-delta', 'error']);
     expect(events.at(-1)).toMatchObject({ error: { kind: 'upstream', message: 'the model failed to generate a response', provider: 'ollama' } });
   });
@@ -222,9 +203,9 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
     expect(mock.received[0]!.json).toEqual(fixtures.json('openai-compat-structured-output-local.request.json'));
     expect(response.id).toBe('chatcmpl-150');
     expect(response.content[0]).toMatchObject({ type: 'reasoning', text: expect.stringMatching(/^Okay, the user is asking for the capital of France/) });
-    expect(JSON.parse(text(response))).toEqual({ city: 'Paris', country: 'France' });
+    expect(JSON.parse(responseText(response))).toEqual({ city: 'Paris', country: 'France' });
     expect(response.usage).toMatchObject({ input: 136, output: 15, total: 151 });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   replay('openai-compat-tool-call-cloud', async () => {
@@ -234,13 +215,13 @@ describe.skipIf(!lookup.found)('Ollama recordings replayed through the adapter',
     const response = await adapter.chat!.generate(request, context({ api: 'openai' }));
     expect(mock.received[0]!.json).toMatchObject({ model: 'gpt-oss:20b', tool_choice: 'auto', tools: recorded.tools, stream: false });
     expect(mock.received[0]!.json.messages.map((message: { role: string }) => message.role)).toEqual(['user', 'assistant', 'user']);
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_o2vnpxrw', name: 'final_result', arguments: '{"city":"Paris","country":"France"}' }]);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_o2vnpxrw', name: 'final_result', arguments: '{"city":"Paris","country":"France"}' }]);
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'tool_calls' });
     expect(response.content[0]).toMatchObject({ type: 'reasoning' });
     expect(response.usage).toMatchObject({ input: 206, output: 194, total: 400 });
   });
 
   it('covers every recorded case', () => {
-    expect([...covered].sort()).toEqual(fixtures.cases());
+    expect([...suite.covered].sort()).toEqual(fixtures.cases());
   });
 });

@@ -1,47 +1,28 @@
-import { HttpClient, type Warning } from '@switchyard/core';
 import { createDeepSeekProvider } from '@switchyard/provider-deepseek';
 import { createGroqProvider } from '@switchyard/provider-groq';
 import { createOpenRouterProvider } from '@switchyard/provider-openrouter';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { serveGateway, type ServingGateway } from '@switchyard/server';
-import { fixturesFor, recordedAnswer, startOpenAICompatibleMock, type OpenAICompatibleMock } from '@switchyard/testkit';
+import { serveGatewayForAdapters, type ServingGateway } from '@switchyard/server';
+import {
+  fixturesFor,
+  gatewayWarnings,
+  readChatCompletionStream,
+  readChatCompletionStreamFailure,
+  recordedAnswer,
+  startOpenAICompatibleMock,
+  type OpenAICompatibleMock,
+} from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // The official openai SDK -> the gateway's /v1/chat/completions -> the OpenAI-compatible adapter
 // (Groq and DeepSeek presets, OpenRouter for passthrough) -> testkit mocks playing each server's
 // quirks on loopback, checking what the mocks received on the wire.
-type ReasoningDelta = OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string };
 type ReasoningMessage = OpenAI.ChatCompletionMessage & { reasoning_content?: string };
 
 const tools: OpenAI.ChatCompletionTool[] = [
   { type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } },
   { type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } },
 ];
-
-const warningsOf = (response: Response): Warning[] => JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]');
-
-async function drain(stream: AsyncIterable<OpenAI.ChatCompletionChunk>) {
-  let text = '';
-  let reasoning = '';
-  let finish: string | null = null;
-  let usage: OpenAI.CompletionUsage | undefined;
-  const calls: Array<{ id?: string; name?: string; arguments: string }> = [];
-  for await (const chunk of stream) {
-    const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-    text += delta?.content ?? '';
-    reasoning += delta?.reasoning_content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-    if (chunk.usage) usage = chunk.usage;
-    for (const call of delta?.tool_calls ?? []) {
-      calls[call.index] ??= { arguments: '' };
-      if (call.id) calls[call.index]!.id = call.id;
-      if (call.function?.name) calls[call.index]!.name = call.function.name;
-      calls[call.index]!.arguments += call.function?.arguments ?? '';
-    }
-  }
-  return { text, reasoning, finish, usage, calls };
-}
 
 let groq: OpenAICompatibleMock;
 let deepseek: OpenAICompatibleMock;
@@ -61,16 +42,16 @@ beforeAll(async () => {
   // DeepSeek: reasoning_content, usage on the finish chunk, max_tokens only (max_completion_tokens refused here to prove the rename).
   deepseek = await startOpenAICompatibleMock({ apiKey: 'sk-deepseek', reasoningField: 'reasoning_content', usageInStream: 'finish-chunk', refuseFields: ['max_completion_tokens'] });
   openrouter = await startOpenAICompatibleMock({ apiKey: 'sk-or', reasoningField: 'reasoning' });
-  const catalog = new ProviderCatalog();
-  catalog.registerAdapter(createGroqProvider());
-  catalog.registerAdapter(createDeepSeekProvider());
-  catalog.registerAdapter(createOpenRouterProvider());
-  catalog.addEntry('groq', 'groq', { apiKey: 'gsk-upstream', baseURL: groq.baseURL });
-  catalog.addEntry('groq-wrong-key', 'groq', { apiKey: 'gsk-wrong', baseURL: groq.baseURL });
-  // DeepSeek's Portkey base is the bare host; the preset appends /v1/chat/completions.
-  catalog.addEntry('deepseek', 'deepseek', { apiKey: 'sk-deepseek', baseURL: deepseek.url });
-  catalog.addEntry('openrouter', 'openrouter', { apiKey: 'sk-or', baseURL: openrouter.url.replace(/\/$/, '') });
-  gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http: new HttpClient(), host: '127.0.0.1', port: 0 });
+  gateway = await serveGatewayForAdapters({
+    adapters: [createGroqProvider(), createDeepSeekProvider(), createOpenRouterProvider()],
+    entries: [
+      { slug: 'groq', adapter: 'groq', settings: { apiKey: 'gsk-upstream', baseURL: groq.baseURL } },
+      { slug: 'groq-wrong-key', adapter: 'groq', settings: { apiKey: 'gsk-wrong', baseURL: groq.baseURL } },
+      // DeepSeek's Portkey base is the bare host; the preset appends /v1/chat/completions.
+      { slug: 'deepseek', adapter: 'deepseek', settings: { apiKey: 'sk-deepseek', baseURL: deepseek.url } },
+      { slug: 'openrouter', adapter: 'openrouter', settings: { apiKey: 'sk-or', baseURL: openrouter.url.replace(/\/$/, '') } },
+    ],
+  });
   client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'not-a-provider-key', maxRetries: 0 });
 });
 afterAll(async () => {
@@ -116,7 +97,7 @@ describe('openai SDK through the gateway to Groq (translated: Groq refuses some 
       temperature: 0.3,
       stream: false,
     });
-    expect(warningsOf(response).map((warning) => warning.field)).toEqual(['logprobs', 'messages[1].name']);
+    expect(gatewayWarnings(response).map((warning) => warning.field)).toEqual(['logprobs', 'messages[1].name']);
   });
 
   it('streams parsed reasoning from `reasoning` and usage from x_groq', async () => {
@@ -127,7 +108,7 @@ describe('openai SDK through the gateway to Groq (translated: Groq refuses some 
       stream: true,
       stream_options: { include_usage: true },
     } as OpenAI.ChatCompletionCreateParamsStreaming);
-    const result = await drain(stream);
+    const result = await readChatCompletionStream(stream);
     expect(result.reasoning).toBe('Thinking about: think about this');
     expect(result.text).toBe('echo: think about this');
     expect(result.finish).toBe('stop');
@@ -219,10 +200,7 @@ describe('openai SDK through the gateway to Groq (translated: Groq refuses some 
       contentType: 'text/event-stream',
     });
     const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], stream: true });
-    let text = '';
-    const outcome = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((caught: unknown) => caught);
+    const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
     expect(outcome).toBeInstanceOf(OpenAI.APIError);
     expect((outcome as Error).message).toContain('Service Unavailable');
     expect(text).toBe('Hello');
@@ -244,7 +222,7 @@ describe('openai SDK through the gateway to DeepSeek (reasoning_content, max_tok
       stream: true,
       stream_options: { include_usage: true },
     });
-    const result = await drain(stream);
+    const result = await readChatCompletionStream(stream);
     expect(result.reasoning).toBe('Thinking about: why is the sky blue');
     expect(result.text).toBe('echo: why is the sky blue');
     expect(result.usage).toMatchObject({ prompt_tokens: 7, completion_tokens: 13, total_tokens: 20, completion_tokens_details: { reasoning_tokens: 7 } });
@@ -290,7 +268,7 @@ describe('openai SDK through the gateway to DeepSeek (reasoning_content, max_tok
         { id: 'call_1', type: 'function', function: { name: 'get_time', arguments: '{}' } },
       ],
     });
-    expect(warningsOf(response)).toEqual([]);
+    expect(gatewayWarnings(response)).toEqual([]);
   });
 });
 

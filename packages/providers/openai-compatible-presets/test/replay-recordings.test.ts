@@ -1,30 +1,36 @@
-import {
-  HttpClient,
-  UpstreamError,
-  type ChatRequest,
-  type ChatResponse,
-  type ProviderAdapter,
-  type ProviderCallContext,
-  type StreamEvent,
-  type Warning,
-} from '@switchyard/core';
+import type { ChatRequest, ChatResponse, ProviderAdapter, ProviderCallContext, StreamEvent } from '@switchyard/core';
 import { decodeOpenAIChatRequest } from '@switchyard/formats';
 import { createDeepSeekProvider } from '@switchyard/provider-deepseek';
 import { createGroqProvider } from '@switchyard/provider-groq';
 import { createXAIProvider } from '@switchyard/provider-xai';
-import { fixturesFor, recordedAnswer, startOpenAICompatibleMock, type OpenAICompatibleMock, type ProviderFixtures } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  catchUpstreamError,
+  collectStreamEvents,
+  createTestCallContext,
+  finishEvent,
+  recordedAnswer,
+  replaySuite,
+  responseReasoning,
+  responseText,
+  responseToolCalls,
+  startOpenAICompatibleMock,
+  streamedReasoning,
+  streamedText,
+  streamedToolCalls,
+  type OpenAICompatibleMock,
+  type ProviderFixtures,
+  type TestCallContext,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Every recorded exchange in the shared openai-compatible fixtures (DeepSeek, Groq, xAI),
 // replayed by the testkit mock through the preset it came from, so the real path runs: request
 // encoding with the preset's quirks, the HTTP client, SSE parsing, normalisation, the codec.
-const lookup = fixturesFor('openai-compatible');
-if (!lookup.found) console.warn(`openai-compatible replay skipped: ${lookup.reason}`);
+const suite = replaySuite('openai-compatible');
 
-const http = new HttpClient();
 const apiKey = 'sk-replay';
 let mock: OpenAICompatibleMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
 const adapters: Record<string, { adapter: ProviderAdapter; path: string; base: () => string }> = {
   deepseek: { adapter: createDeepSeekProvider(), path: '/v1/chat/completions', base: () => mock.url },
@@ -36,14 +42,9 @@ function presetOf(name: string) {
   return adapters[name.split('-')[0]!]!;
 }
 
+/** This test's call context, aimed at the base URL of the recording's preset. */
 function context(name: string): ProviderCallContext {
-  return {
-    settings: { apiKey, baseURL: presetOf(name).base() },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
+  return { ...testCall.context, settings: { apiKey, baseURL: presetOf(name).base() } };
 }
 
 /** The canonical request a recording's request body decodes to, or a plain one when none was recorded. */
@@ -65,8 +66,7 @@ async function generate(fixtures: ProviderFixtures, name: string): Promise<ChatR
 async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 37 }));
   const started = await presetOf(name).adapter.chat!.stream(recordedRequest(fixtures, name, true), context(name));
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
+  const events = await collectStreamEvents(started.events);
   checkReceived(fixtures, name, true);
   return events;
 }
@@ -82,42 +82,12 @@ function checkReceived(fixtures: ProviderFixtures, name: string, streamed: boole
     const recorded = fixtures.json(`${name}.request.json`);
     expect(received.json).toEqual(streamed ? { ...recorded, stream_options: { include_usage: true } } : recorded);
   }
-  expect(warnings).toEqual([]);
+  expect(testCall.warnings).toEqual([]);
 }
 
-async function upstreamError(run: () => Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await run();
-  } catch (error) {
-    if (UpstreamError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an UpstreamError');
-}
-
-const text = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
-const reasoning = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'reasoning' ? [part.text] : [])).join('');
-const toolCalls = (response: ChatResponse) => response.content.filter((part) => part.type === 'tool-call');
-const streamed = (events: StreamEvent[], type: 'text-delta' | 'reasoning-delta') =>
-  events.flatMap((event) => (event.type === type ? [event.delta] : [])).join('');
-const finishOf = (events: StreamEvent[]) => events.find((event) => event.type === 'finish') as Extract<StreamEvent, { type: 'finish' }>;
-const callsOf = (events: StreamEvent[]) => {
-  const calls = new Map<number, { id: string; name: string; arguments: string }>();
-  for (const event of events) {
-    if (event.type === 'tool-call-start') calls.set(event.index, { id: event.id, name: event.name, arguments: '' });
-    if (event.type === 'tool-call-delta') calls.get(event.index)!.arguments += event.argumentsDelta;
-  }
-  return [...calls.values()];
-};
-
-const covered = new Set<string>();
-
-describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through their presets', () => {
-  const fixtures = lookup.found ? lookup.fixtures : (undefined as unknown as ProviderFixtures);
-  const replay = (name: string, run: () => Promise<void>) => {
-    covered.add(name);
-    it(name, run);
-  };
+describe.skipIf(!suite.found)('OpenAI-compatible recordings replayed through their presets', () => {
+  const { fixtures } = suite;
+  const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
 
   beforeAll(async () => {
     mock = await startOpenAICompatibleMock({ apiKey });
@@ -127,8 +97,9 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   });
   beforeEach(() => {
     mock?.reset();
-    warnings = [];
+    testCall = createTestCallContext({ settings: { apiKey } });
   });
+  afterEach(() => testCall?.close());
 
   // ---- DeepSeek -------------------------------------------------------------------------
 
@@ -136,8 +107,8 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
     const response = await generate(fixtures, 'deepseek-reasoning');
     expect(response).toMatchObject({ id: '181d9669-2b3a-445e-bd13-2ebff2c378f6', model: 'deepseek-reasoner', systemFingerprint: 'fp_5417b77867_prod0225' });
     expect(response.content.map((part) => part.type)).toEqual(['reasoning', 'text']);
-    expect(reasoning(response)).toMatch(/^Okay, the user is asking how to cross the street\./);
-    expect(text(response)).toMatch(/^Crossing the street safely involves careful observation/);
+    expect(responseReasoning(response)).toMatch(/^Okay, the user is asking how to cross the street\./);
+    expect(responseText(response)).toMatch(/^Crossing the street safely involves careful observation/);
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect(response.usage).toMatchObject({ input: 12, output: 789, cachedInput: 0, reasoning: 415, total: 801 });
     expect((response.usage!.raw as Record<string, unknown>).prompt_cache_miss_tokens).toBe(12);
@@ -146,33 +117,33 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   replay('deepseek-reasoning-stream', async () => {
     const events = await stream(fixtures, 'deepseek-reasoning-stream');
     expect(events[0]).toMatchObject({ type: 'start', id: '33be18fc-3842-486c-8c29-dd8e578f7f20', model: 'deepseek-reasoner', systemFingerprint: 'fp_393bca965e_prod0623_fp8_kvcache' });
-    const thought = streamed(events, 'reasoning-delta');
+    const thought = streamedReasoning(events);
     expect(thought).toMatch(/^Hmm, the user just said "Hello"/);
     expect(thought).toHaveLength(882);
-    expect(streamed(events, 'text-delta')).toBe('Hello there! 😊 How can I help you today?');
+    expect(streamedText(events)).toBe('Hello there! 😊 How can I help you today?');
     // All reasoning precedes the text, as DeepSeek sends it.
     const lastReasoning = events.map((event) => event.type).lastIndexOf('reasoning-delta');
     expect(events.findIndex((event) => event.type === 'text-delta')).toBeGreaterThan(lastReasoning);
     // Usage rides on the finish chunk itself: it comes with the finish event.
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'stop' }, usage: { input: 6, output: 212, cachedInput: 0, reasoning: 198, total: 218 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'stop', raw: 'stop' }, usage: { input: 6, output: 212, cachedInput: 0, reasoning: 198, total: 218 } });
     expect(events.at(-1)!.type).toBe('finish');
   });
 
   replay('deepseek-tool-call', async () => {
     const response = await generate(fixtures, 'deepseek-tool-call');
     expect(response.id).toBe('7a630f5b-b7e6-4878-82f8-d77db164d42b');
-    expect(reasoning(response)).toMatch(/^The user is asking for the weather in San Francisco\./);
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_00_9V0vrf86Pc9aelHCJMZqnJBo', name: 'weather', arguments: '{"location": "San Francisco"}' }]);
+    expect(responseReasoning(response)).toMatch(/^The user is asking for the weather in San Francisco\./);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_00_9V0vrf86Pc9aelHCJMZqnJBo', name: 'weather', arguments: '{"location": "San Francisco"}' }]);
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'tool_calls' });
     expect(response.usage).toMatchObject({ input: 339, output: 92, cachedInput: 320, reasoning: 48, total: 431 });
   });
 
   replay('deepseek-tool-call-stream', async () => {
     const events = await stream(fixtures, 'deepseek-tool-call-stream');
-    expect(streamed(events, 'reasoning-delta')).toMatch(/^The user is asking for the weather in San Francisco\. I need to use the weather t/);
-    expect(callsOf(events)).toEqual([{ id: 'call_00_ioIn7yN9p1ZOMNpDLwd4MgAF', name: 'weather', arguments: '{"location": "San Francisco"}' }]);
+    expect(streamedReasoning(events)).toMatch(/^The user is asking for the weather in San Francisco\. I need to use the weather t/);
+    expect(streamedToolCalls(events)).toEqual([{ id: 'call_00_ioIn7yN9p1ZOMNpDLwd4MgAF', name: 'weather', arguments: '{"location": "San Francisco"}' }]);
     expect(events.filter((event) => event.type === 'tool-call-end')).toEqual([{ type: 'tool-call-end', index: 0 }]);
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: { input: 339, output: 83, cachedInput: 320, reasoning: 39, total: 422 } });
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: { input: 339, output: 83, cachedInput: 320, reasoning: 39, total: 422 } });
   });
 
   // ---- Groq -----------------------------------------------------------------------------
@@ -183,7 +154,7 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
     expect(mock.received[0]!.json.reasoning_format).toBe('raw');
     expect(response).toMatchObject({ id: 'chatcmpl-9748c1af-1065-410a-969a-d7fb48039fbb', model: 'deepseek-r1-distill-llama-70b' });
     expect(response.content.map((part) => part.type)).toEqual(['text']);
-    expect(text(response)).toMatch(/^<think>\nOkay, so I want to make Uruguayan alfajores\./);
+    expect(responseText(response)).toMatch(/^<think>\nOkay, so I want to make Uruguayan alfajores\./);
     expect(response.usage).toMatchObject({ input: 21, output: 1414, total: 1435 });
     expect((response.usage!.raw as Record<string, unknown>).queue_time).toBe(0.086872184);
   });
@@ -191,7 +162,7 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   replay('groq-tool-call', async () => {
     const response = await generate(fixtures, 'groq-tool-call');
     expect(response).toMatchObject({ id: 'chatcmpl-1fd017fc-60b8-44eb-a736-375b8e1bc3e7', serviceTier: 'on_demand', systemFingerprint: 'fp_f8b414701e' });
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'ax9fskhev', name: 'weather', arguments: '{}' }]);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'ax9fskhev', name: 'weather', arguments: '{}' }]);
     expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'tool_calls' });
     expect(response.usage).toMatchObject({ input: 218, output: 15, total: 233 });
     // x_groq and usage_breakdown have no canonical home: kept for OpenAI clients.
@@ -201,14 +172,14 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   replay('groq-tool-call-stream', async () => {
     const events = await stream(fixtures, 'groq-tool-call-stream');
     expect(events[0]).toMatchObject({ type: 'start', id: 'chatcmpl-b610d559-f156-4aca-8827-24b4fe6af54f', model: 'llama-3.3-70b-versatile' });
-    expect(callsOf(events)).toEqual([{ id: 'tk85n1k4m', name: 'weather', arguments: '{}' }]);
-    expect(finishOf(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: { input: 210, output: 15, total: 225 } });
+    expect(streamedToolCalls(events)).toEqual([{ id: 'tk85n1k4m', name: 'weather', arguments: '{}' }]);
+    expect(finishEvent(events)).toMatchObject({ finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: { input: 210, output: 15, total: 225 } });
   });
 
   replay('groq-error-400-tool-use-failed', async () => {
     mock.replayNext(recordedAnswer(fixtures, 'groq-error-400-tool-use-failed'));
     const name = 'groq-error-400-tool-use-failed';
-    const error = await upstreamError(() => presetOf(name).adapter.chat!.generate(recordedRequest(fixtures, name, false), context(name)));
+    const error = await catchUpstreamError(() => presetOf(name).adapter.chat!.generate(recordedRequest(fixtures, name, false), context(name)));
     checkReceived(fixtures, name, false);
     expect(error).toMatchObject({ kind: 'invalid_request', status: 400, provider: 'groq', code: 'tool_use_failed', retryable: false });
     expect(error.message).toMatch(/^Tool call validation failed: tool call validation failed: parameters for tool get_something_by_name/);
@@ -219,7 +190,7 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   replay('groq-error-404-model', async () => {
     const name = 'groq-error-404-model';
     mock.replayNext(recordedAnswer(fixtures, name));
-    const error = await upstreamError(() => presetOf(name).adapter.chat!.stream(recordedRequest(fixtures, name, true), context(name)));
+    const error = await catchUpstreamError(() => presetOf(name).adapter.chat!.stream(recordedRequest(fixtures, name, true), context(name)));
     expect(error).toMatchObject({ kind: 'not_found', status: 404, provider: 'groq', code: 'model_not_found' });
     expect(error.message).toBe('The model `non-existent` does not exist or you do not have access to it.');
   });
@@ -229,14 +200,14 @@ describe.skipIf(!lookup.found)('OpenAI-compatible recordings replayed through th
   replay('xai-tool-call', async () => {
     const response = await generate(fixtures, 'xai-tool-call');
     expect(response).toMatchObject({ id: '61c0468b-2a98-413e-f654-dbffcdbb62c1', model: 'grok-3-mini' });
-    expect(reasoning(response)).toMatch(/^First, the user is asking about the weather in San Francisco\./);
-    expect(toolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_93562515', name: 'weather', arguments: '{"location":"San Francisco"}' }]);
+    expect(responseReasoning(response)).toMatch(/^First, the user is asking about the weather in San Francisco\./);
+    expect(responseToolCalls(response)).toEqual([{ type: 'tool-call', id: 'call_93562515', name: 'weather', arguments: '{"location":"San Francisco"}' }]);
     // xAI leaves reasoning tokens out of completion_tokens (26 + 189 reasoning; total 506 = 291 + 215).
     expect(response.usage).toMatchObject({ input: 291, output: 215, cachedInput: 244, reasoning: 189, total: 506 });
     expect((response.usage!.raw as Record<string, unknown>).completion_tokens).toBe(26);
   });
 
   it('covers every recorded case', () => {
-    expect(fixtures.cases().filter((name) => !covered.has(name))).toEqual([]);
+    expect(fixtures.cases().filter((name) => !suite.covered.has(name))).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { HttpClient, type Warning } from '@switchyard/core';
-import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
-import { type ServingGateway, serveGateway } from '@switchyard/server';
-import { type VertexMock, startVertexMock } from '@switchyard/testkit';
+import { type ServingGateway, serveGatewayForAdapters } from '@switchyard/server';
+import { type VertexMock, gatewayWarnings, readChatCompletionStream, readChatCompletionStreamFailure, startVertexMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVertexProvider } from '../src/index.js';
@@ -31,7 +29,6 @@ describe('openai SDK through the gateway to Vertex AI', () => {
   const now = () => clock;
   let upstream: VertexMock;
   let gateway: ServingGateway;
-  let http: HttpClient;
   let client: OpenAI;
   let main: ReturnType<typeof serviceAccount>;
   let cached: ReturnType<typeof serviceAccount>;
@@ -52,59 +49,35 @@ describe('openai SDK through the gateway to Vertex AI', () => {
     });
     for (const account of [main, cached, perRequest, unknown]) account.json.token_uri = upstream.tokenURL;
 
-    const catalog = new ProviderCatalog();
-    catalog.registerAdapter(createVertexProvider({ now }));
     const baseURL = upstream.baseURL;
-    catalog.addEntry('vx', 'vertex-ai', { baseURL, options: { project: 'my-project', location: 'us-central1', serviceAccountJson: JSON.stringify(main.json) } });
-    catalog.addEntry('vx-cache', 'vertex-ai', { baseURL, options: { location: 'europe-west4', serviceAccountJson: cached.json } });
-    catalog.addEntry('vx-token', 'vertex-ai', { apiKey: 'ya29.static-token', baseURL, options: { project: 'my-project', location: 'global' } });
-    catalog.addEntry('vx-bare', 'vertex-ai', { apiKey: 'ya29.not-issued', baseURL, options: {} });
-    catalog.addEntry('vx-stranger', 'vertex-ai', { baseURL, options: { project: 'my-project', location: 'us-central1', serviceAccountJson: unknown.json } });
-    http = new HttpClient();
-    gateway = await serveGateway({ catalog, hostAllowList: createHostAllowList(), http, host: '127.0.0.1', port: 0 });
+    gateway = await serveGatewayForAdapters({
+      adapters: [createVertexProvider({ now })],
+      entries: [
+        { slug: 'vx', adapter: 'vertex-ai', settings: { baseURL, options: { project: 'my-project', location: 'us-central1', serviceAccountJson: JSON.stringify(main.json) } } },
+        { slug: 'vx-cache', adapter: 'vertex-ai', settings: { baseURL, options: { location: 'europe-west4', serviceAccountJson: cached.json } } },
+        { slug: 'vx-token', adapter: 'vertex-ai', settings: { apiKey: 'ya29.static-token', baseURL, options: { project: 'my-project', location: 'global' } } },
+        { slug: 'vx-bare', adapter: 'vertex-ai', settings: { apiKey: 'ya29.not-issued', baseURL, options: {} } },
+        { slug: 'vx-stranger', adapter: 'vertex-ai', settings: { baseURL, options: { project: 'my-project', location: 'us-central1', serviceAccountJson: unknown.json } } },
+      ],
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gateway-client', maxRetries: 0 });
   });
   afterAll(async () => {
     await gateway?.close();
-    await http?.close();
     await upstream?.close();
   });
   beforeEach(() => upstream.reset());
 
   const received = (index = 0) => upstream.received[index]!;
-  const warningsOf = (response: Response): Warning[] => JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]');
   const geminiPath = (method: string, model = 'gemini-2.5-flash', location = 'us-central1', project = 'my-project') =>
     `/v1/projects/${project}/locations/${location}/publishers/google/models/${model}:${method}`;
   const claudeModel = 'claude-sonnet-4-5@20250929';
   const claudePath = (method: string) => `/v1/projects/my-project/locations/us-central1/publishers/anthropic/models/${claudeModel}:${method}`;
-  type ReasoningDelta = OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning_content?: string };
 
   const tools: OpenAI.ChatCompletionTool[] = [
     { type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } },
     { type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } },
   ];
-
-  async function collect(stream: AsyncIterable<OpenAI.ChatCompletionChunk>) {
-    let text = '';
-    let reasoning = '';
-    let finish: string | null = null;
-    let usage: OpenAI.CompletionUsage | undefined;
-    const calls: Array<{ id?: string; name?: string; arguments: string }> = [];
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
-      text += delta?.content ?? '';
-      reasoning += delta?.reasoning_content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-      if (chunk.usage) usage = chunk.usage;
-      for (const call of delta?.tool_calls ?? []) {
-        calls[call.index] ??= { arguments: '' };
-        if (call.id) calls[call.index]!.id = call.id;
-        if (call.function?.name) calls[call.index]!.name = call.function.name;
-        calls[call.index]!.arguments += call.function?.arguments ?? '';
-      }
-    }
-    return { text, reasoning, finish, usage, calls };
-  }
 
   describe('Gemini models', () => {
     it('answers text with a service-account token, sending the Gemini body to the Vertex path', async () => {
@@ -138,7 +111,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
         stream: true,
         stream_options: { include_usage: true },
       });
-      const { text, finish, usage } = await collect(stream);
+      const { text, finish, usage } = await readChatCompletionStream(stream);
       expect(text).toBe('echo: stream these four words');
       expect(finish).toBe('stop');
       expect(usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 5, total_tokens: 9 });
@@ -202,7 +175,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
 
     it('thinks with a budget, streaming the thought summary as reasoning_content', async () => {
       const stream = await client.chat.completions.create({ model: '@vx/gemini-2.5-flash', reasoning_effort: 'low', messages: [{ role: 'user', content: 'think first' }], stream: true });
-      const { text, reasoning } = await collect(stream);
+      const { text, reasoning } = await readChatCompletionStream(stream);
       expect(reasoning).toBe('Thinking about: think first');
       expect(text).toBe('echo: think first');
       expect(received().json.generationConfig.thinkingConfig).toMatchObject({ includeThoughts: true, thinkingBudget: expect.any(Number) });
@@ -227,12 +200,12 @@ describe('openai SDK through the gateway to Vertex AI', () => {
         messages: [{ role: 'user', content: [{ type: 'text', text: 'hello claude' }] }],
         stream: false,
       });
-      expect(warningsOf(response)).toEqual([]);
+      expect(gatewayWarnings(response)).toEqual([]);
     });
 
     it('streams parallel tool calls through streamRawPredict, then the tool-result turn', async () => {
       const stream = await client.chat.completions.create({ model: `@vx/${claudeModel}`, max_tokens: 200, messages: [{ role: 'user', content: 'please call tools' }], tools, stream: true });
-      const { calls, finish } = await collect(stream);
+      const { toolCalls: calls, finish } = await readChatCompletionStream(stream);
       expect(received().path).toBe(claudePath('streamRawPredict'));
       expect(received().json).toMatchObject({ anthropic_version: 'vertex-2023-10-16', stream: true });
       expect(received().json).not.toHaveProperty('model');
@@ -248,7 +221,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
         tools,
         messages: [
           { role: 'user', content: 'please call tools' },
-          { role: 'assistant', content: null, tool_calls: calls.map((call) => ({ id: call.id!, type: 'function' as const, function: { name: call.name!, arguments: call.arguments } })) },
+          { role: 'assistant', content: null, tool_calls: calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })) },
           { role: 'tool', tool_call_id: 'toolu_mock_0', content: 'sunny' },
           { role: 'tool', tool_call_id: 'toolu_mock_1', content: 'noon' },
         ],
@@ -335,7 +308,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
       expect(data.choices[0]!.message.content).toBe('echo: from headers');
       expect(received().path).toBe(geminiPath('generateContent', 'gemini-2.5-flash', 'asia-northeast1', 'header-project'));
       expect(upstream.tokenExchanges()).toBe(1);
-      expect(warningsOf(response)).toEqual([]);
+      expect(gatewayWarnings(response)).toEqual([]);
     });
 
     it('refuses a project that is not a project id before calling anything', async () => {
@@ -381,10 +354,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
       ].join('');
       upstream.replayNext({ body: sse, contentType: 'text/event-stream' });
       const stream = await client.chat.completions.create({ model: '@vx/gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }], stream: true });
-      let text = '';
-      const outcome = await (async () => {
-        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      })().catch((caught: unknown) => caught);
+      const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
       expect(outcome).toBeInstanceOf(OpenAI.APIError);
       expect((outcome as Error).message).toContain('Internal error encountered.');
       expect(text).toBe('Hello');
@@ -399,10 +369,7 @@ describe('openai SDK through the gateway to Vertex AI', () => {
       ].join('');
       upstream.replayNext({ body: sse, contentType: 'text/event-stream; charset=utf-8' });
       const stream = await client.chat.completions.create({ model: `@vx/${claudeModel}`, max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], stream: true });
-      let text = '';
-      const outcome = await (async () => {
-        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      })().catch((caught: unknown) => caught);
+      const { text, error: outcome } = await readChatCompletionStreamFailure(stream);
       expect(outcome).toBeInstanceOf(OpenAI.APIError);
       expect((outcome as Error).message).toContain('Overloaded');
       expect(text).toBe('Hello');

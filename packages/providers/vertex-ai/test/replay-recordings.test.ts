@@ -1,7 +1,18 @@
-import { type ChatRequest, type ChatResponse, HttpClient, type ProviderCallContext, type StreamEvent, UpstreamError, type Warning } from '@switchyard/core';
+import { type ChatRequest, type ChatResponse, type StreamEvent, UpstreamError } from '@switchyard/core';
 import { decodeAnthropicMessagesRequest } from '@switchyard/formats';
-import { type ProviderFixtures, type VertexMock, fixturesFor, recordedAnswer, startVertexMock } from '@switchyard/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ProviderFixtures,
+  type TestCallContext,
+  type VertexMock,
+  collectStreamEvents,
+  createTestCallContext,
+  recordedAnswer,
+  replaySuite,
+  responseText,
+  startVertexMock,
+  streamedText,
+} from '@switchyard/testkit';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVertexProvider } from '../src/index.js';
 
 /*
@@ -10,25 +21,17 @@ import { createVertexProvider } from '../src/index.js';
  * API recordings (the body is the same on Vertex), then the Anthropic recordings as Claude on
  * Vertex answers them (rawPredict / streamRawPredict carry Messages bodies unchanged).
  */
-const gemini = fixturesFor('google-gemini');
-const anthropic = fixturesFor('anthropic');
-if (!gemini.found) console.warn(`vertex replay of google-gemini skipped: ${gemini.reason}`);
-if (!anthropic.found) console.warn(`vertex replay of anthropic skipped: ${anthropic.reason}`);
+const gemini = replaySuite('google-gemini', 'vertex replay of google-gemini');
+const anthropic = replaySuite('anthropic', 'vertex replay of anthropic');
 
 const adapter = createVertexProvider();
-const http = new HttpClient();
 const accessToken = 'ya29.replay-token';
 let mock: VertexMock;
-let warnings: Warning[];
+let testCall: TestCallContext;
 
-function context(options: Record<string, unknown> = {}): ProviderCallContext {
-  return {
-    settings: { apiKey: accessToken, baseURL: mock.baseURL, options: { project: 'my-project', location: 'us-central1', ...options } },
-    http,
-    signal: new AbortController().signal,
-    requestHeaders: {},
-    warn: (warning) => warnings.push(warning),
-  };
+/** This test's call context, with adapter options over the default project and location. */
+function context(options: Record<string, unknown> = {}) {
+  return { ...testCall.context, settings: { apiKey: accessToken, baseURL: mock.baseURL, options: { project: 'my-project', location: 'us-central1', ...options } } };
 }
 
 async function generate(fixtures: ProviderFixtures, name: string, request: ChatRequest, options?: Record<string, unknown>): Promise<ChatResponse> {
@@ -39,9 +42,7 @@ async function generate(fixtures: ProviderFixtures, name: string, request: ChatR
 async function stream(fixtures: ProviderFixtures, name: string, request: ChatRequest): Promise<StreamEvent[]> {
   mock.replayNext(recordedAnswer(fixtures, name, { chunkSize: 31 }));
   const started = await adapter.chat.stream({ ...request, stream: true }, context());
-  const events: StreamEvent[] = [];
-  for await (const event of started.events) events.push(event);
-  return events;
+  return collectStreamEvents(started.events);
 }
 
 async function failure(run: () => Promise<unknown>): Promise<UpstreamError> {
@@ -61,23 +62,21 @@ function received(path: string): any {
   return request.json;
 }
 
-const textOf = (events: StreamEvent[]) => events.map((event) => (event.type === 'text-delta' ? event.delta : '')).join('');
-const contentText = (response: ChatResponse) => response.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('');
 
 beforeAll(async () => {
   mock = await startVertexMock({ accessTokens: [accessToken] });
 });
 afterAll(async () => {
   await mock?.close();
-  await http.close();
 });
 beforeEach(() => {
   mock.reset();
-  warnings = [];
+  testCall = createTestCallContext({ settings: { apiKey: accessToken, baseURL: mock.baseURL } });
 });
+afterEach(() => testCall?.close());
 
 describe.skipIf(!gemini.found)('google-gemini recordings from the Vertex Gemini paths', () => {
-  const fixtures = gemini.found ? gemini.fixtures : (undefined as unknown as ProviderFixtures);
+  const { fixtures } = gemini;
   const geminiPath = (version: string, model: string, method: string) => `/${version}/projects/my-project/locations/us-central1/publishers/google/models/${model}:${method}`;
 
   it('vertex-text: the recorded request (v1beta1, as recorded) and the Vertex answer, createTime becoming created', async () => {
@@ -98,10 +97,10 @@ describe.skipIf(!gemini.found)('google-gemini recordings from the Vertex Gemini 
       finishReason: { unified: 'length', raw: 'MAX_TOKENS' },
       usage: { input: 6, output: 197, reasoning: 42, total: 203, raw: expect.objectContaining({ trafficType: 'ON_DEMAND' }) },
     });
-    expect(contentText(response)).toMatch(/^The sky is blue primarily due to a phenomenon called \*\*Rayleigh scattering\*\*/);
+    expect(responseText(response)).toMatch(/^The sky is blue primarily due to a phenomenon called \*\*Rayleigh scattering\*\*/);
     // Metadata is keyed by this provider.
     expect(response.providerMetadata).toEqual({ 'vertex-ai': expect.objectContaining({ score: -36.391902923583984 }) });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('text-stream: streamGenerateContent?alt=sse on the Vertex path, deltas and usage', async () => {
@@ -118,7 +117,7 @@ describe.skipIf(!gemini.found)('google-gemini recordings from the Vertex Gemini 
     expect(body.contents).toEqual([{ role: 'user', parts: [{ text: 'What is the capital of France?' }] }]);
     expect(mock.received.at(-1)!.headers.accept).toBe('text/event-stream');
     expect(events[0]).toEqual({ type: 'start', id: 'w1peaMz6INOvnvgPgYfPiQY', model: 'gemini-2.0-flash-exp' });
-    expect(textOf(events)).toBe('The capital of France is Paris.\n');
+    expect(streamedText(events)).toBe('The capital of France is Paris.\n');
     expect(events.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'STOP' }, usage: { input: 13, output: 8, total: 21 } });
   });
 
@@ -145,7 +144,7 @@ describe.skipIf(!gemini.found)('google-gemini recordings from the Vertex Gemini 
 });
 
 describe.skipIf(!anthropic.found)('anthropic recordings from the Vertex Claude paths', () => {
-  const fixtures = anthropic.found ? anthropic.fixtures : (undefined as unknown as ProviderFixtures);
+  const { fixtures } = anthropic;
   const claudePath = (model: string, method: string) => `/v1/projects/my-project/locations/us-central1/publishers/anthropic/models/${model}:${method}`;
 
   /** The canonical request of a recording, and the body Vertex must receive: the recorded one without model, with anthropic_version. */
@@ -164,9 +163,9 @@ describe.skipIf(!anthropic.found)('anthropic recordings from the Vertex Claude p
     const response = await generate(fixtures, 'thinking', request);
     expect(received(claudePath(model, 'rawPredict'))).toEqual(body);
     expect(response.content[0]).toMatchObject({ type: 'reasoning', provider: 'anthropic', signature: expect.stringMatching(/^Eq8CCkYICxgCKkDdadQO/) });
-    expect(contentText(response)).toMatch(/^Here's how to cross the street safely/);
+    expect(responseText(response)).toMatch(/^Here's how to cross the street safely/);
     expect(response.usage).toMatchObject({ input: 43, output: 321 });
-    expect(warnings).toEqual([]);
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('tool-use-parallel: four parallel calls with Anthropic ids', async () => {
@@ -214,7 +213,7 @@ describe.skipIf(!anthropic.found)('anthropic recordings from the Vertex Claude p
     expect(events.find((event) => event.type === 'tool-call-start')).toEqual({ type: 'tool-call-start', index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather' });
     const args = events.flatMap((event) => (event.type === 'tool-call-delta' ? [event.argumentsDelta] : [])).join('');
     expect(JSON.parse(args)).toEqual({ location: 'San Francisco, CA', unit: 'fahrenheit' });
-    expect(textOf(events)).toBe("Okay, let's check the weather for San Francisco, CA:");
+    expect(streamedText(events)).toBe("Okay, let's check the weather for San Francisco, CA:");
   });
 
   it('stream-error-event-docs: an error event in the stream names vertex-ai', async () => {

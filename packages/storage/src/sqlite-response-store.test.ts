@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeResponseStoreContract, storedResponse } from './response-store-contract.test-support.js';
+import { createSqliteResponseStore } from './sqlite-response-store.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'switchyard-sqlite-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let files = 0;
+const freshPath = () => join(folder, `nested-${++files}`, 'responses.db');
+
+describeResponseStoreContract('sqlite (file)', async () => ({ store: createSqliteResponseStore({ path: freshPath() }) }));
+describeResponseStoreContract('sqlite (:memory:)', async () => ({ store: createSqliteResponseStore({ path: ':memory:' }) }));
+
+describe('sqlite response store', () => {
+  it('creates its folder, uses WAL, and records the migration once across reopenings', async () => {
+    const path = freshPath();
+    const first = createSqliteResponseStore({ path });
+    await first.save(storedResponse('resp_kept'));
+    await first.close();
+    const second = createSqliteResponseStore({ path });
+    expect(await second.get('resp_kept')).toEqual(storedResponse('resp_kept'));
+    await second.close();
+
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT version, name FROM switchyard_migrations').all()).toEqual([{ version: 1, name: 'responses' }]);
+    db.close();
+  });
+
+  it('lets two stores on one file see each other’s writes', async () => {
+    const path = freshPath();
+    const one = createSqliteResponseStore({ path });
+    const two = createSqliteResponseStore({ path });
+    await one.save(storedResponse('resp_shared'));
+    expect((await two.get('resp_shared'))?.id).toBe('resp_shared');
+    expect(await two.delete('resp_shared')).toBe(true);
+    expect(await one.get('resp_shared')).toBeUndefined();
+    await one.close();
+    await two.close();
+  });
+});

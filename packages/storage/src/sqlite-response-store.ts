@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { StoredResponse } from '@switchyard/core';
+import Database from 'better-sqlite3';
+import type { ManagedResponseStore } from './managed-response-store.js';
+import { migrateSqlite } from './migrate-sqlite.js';
+import { sqliteMigrations } from './sqlite-migrations.js';
+
+export interface SqliteResponseStoreOptions {
+  /** The database file (its folder is created when missing), or `:memory:`. */
+  path: string;
+  /** Milliseconds a write waits for another connection's lock before failing. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded store: one SQLite file, opened in WAL mode so reads never wait for the writer
+ * and several gateway processes may share the file. The table is created (migrated) on open.
+ * better-sqlite3 is synchronous; each call is a single indexed statement on a local file.
+ */
+export function createSqliteResponseStore(options: SqliteResponseStoreOptions): ManagedResponseStore {
+  const inMemory = options.path === ':memory:' || options.path === '';
+  if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses no data on a process crash (only on power loss) and skips an fsync per write.
+    db.pragma('synchronous = NORMAL');
+    migrateSqlite(db, sqliteMigrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const insert = db.prepare(
+    `INSERT INTO switchyard_responses (id, owner, created_at, record) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, record = excluded.record`,
+  );
+  const select = db.prepare('SELECT record FROM switchyard_responses WHERE id = ?').pluck();
+  const remove = db.prepare('DELETE FROM switchyard_responses WHERE id = ?');
+  const removeOlder = db.prepare('DELETE FROM switchyard_responses WHERE created_at < ?');
+
+  return {
+    async save(record) {
+      insert.run(record.id, record.owner, record.createdAt, JSON.stringify(record));
+    },
+    async get(id) {
+      const json = select.get(id) as string | undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as StoredResponse);
+    },
+    async delete(id) {
+      return remove.run(id).changes > 0;
+    },
+    async deleteOlderThan(date) {
+      return removeOlder.run(date.getTime()).changes;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
