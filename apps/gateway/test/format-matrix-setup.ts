@@ -286,11 +286,6 @@ export function upstreamRequest(matrix: FormatMatrix, provider: MatrixProvider, 
   return request;
 }
 
-/** The reasoning-scenario upstream (Gemini's is the Gemini 3 mock). */
-export function reasoningUpstream(matrix: FormatMatrix, provider: MatrixProvider): MockServer {
-  return provider.key === 'gemini' ? matrix.gemini3 : provider.upstream(matrix);
-}
-
 // ---------------------------------------------------------------------------------------
 // Wire readers
 // ---------------------------------------------------------------------------------------

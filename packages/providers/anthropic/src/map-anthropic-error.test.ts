@@ -1,21 +1,6 @@
-import type { HttpResponse } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { mapAnthropicError } from './map-anthropic-error.js';
-
-function responseOf(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  const bytes = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
-  return {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    json: async () => JSON.parse(new TextDecoder().decode(bytes)),
-    bytes: async () => bytes,
-    dispose: () => {},
-  };
-}
 
 const errorBody = (type: string, message: string, requestId?: string) => ({
   type: 'error',
@@ -36,7 +21,7 @@ describe('mapAnthropicError', () => {
     [504, 'timeout_error', 'timeout', true],
     [529, 'overloaded_error', 'overloaded', true],
   ] as const)('%d %s -> %s', async (status, type, kind, retryable) => {
-    const error = await mapAnthropicError(responseOf(status, errorBody(type, `a ${type}`, 'req_011')));
+    const error = await mapAnthropicError(cannedHttpResponse(status, errorBody(type, `a ${type}`, 'req_011')));
     expect(error).toMatchObject({ name: 'UpstreamError', kind, status, upstreamStatus: status, code: type, provider: 'anthropic', retryable, message: `a ${type}` });
     expect(error.headers['request-id']).toBe('req_011');
     expect(error.body).toEqual(errorBody(type, `a ${type}`, 'req_011'));
@@ -44,20 +29,20 @@ describe('mapAnthropicError', () => {
 
   it('keeps the request-id header and follows x-should-retry', async () => {
     const error = await mapAnthropicError(
-      responseOf(429, errorBody('rate_limit_error', 'slow down'), { 'request-id': 'req_01T5', 'x-should-retry': 'false', 'retry-after': '3' }),
+      cannedHttpResponse(429, errorBody('rate_limit_error', 'slow down'), { 'request-id': 'req_01T5', 'x-should-retry': 'false', 'retry-after': '3' }),
     );
     expect(error.headers).toMatchObject({ 'request-id': 'req_01T5', 'retry-after': '3' });
     expect(error.retryable).toBe(false);
   });
 
   it('takes the kind from the error type, not only the status', async () => {
-    const error = await mapAnthropicError(responseOf(400, errorBody('overloaded_error', 'busy')));
+    const error = await mapAnthropicError(cannedHttpResponse(400, errorBody('overloaded_error', 'busy')));
     expect(error.kind).toBe('overloaded');
     expect(error.status).toBe(400);
   });
 
   it('falls back on the status for a body that is not Anthropic JSON', async () => {
-    const error = await mapAnthropicError(responseOf(502, '<html>Bad gateway</html>', { 'content-type': 'text/html' }));
+    const error = await mapAnthropicError(cannedHttpResponse(502, '<html>Bad gateway</html>', { 'content-type': 'text/html' }));
     expect(error).toMatchObject({ kind: 'upstream', status: 502, message: 'anthropic answered 502', retryable: true });
     expect(error.body).toBe('<html>Bad gateway</html>');
   });

@@ -1,36 +1,21 @@
-import type { HttpResponse } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { describeAzureOpenAIErrorBody, mapAzureOpenAIError } from './map-azure-openai-error.js';
 
-function answer(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  const bytes = new TextEncoder().encode(JSON.stringify(body));
-  return {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
-    json: async () => body,
-    dispose: () => {},
-  };
-}
-
 describe('mapAzureOpenAIError', () => {
   it('keeps a Responsible AI block as invalid_request with code content_filter', async () => {
-    const error = await mapAzureOpenAIError(answer(400, {
+    const error = await mapAzureOpenAIError(cannedHttpResponse(400, {
       error: { code: 'content_filter', message: 'The response was filtered', status: 400, innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: {} } },
     }));
     expect(error).toMatchObject({ kind: 'invalid_request', status: 400, code: 'content_filter', provider: 'azure-openai', retryable: false });
   });
 
   it('maps a missing deployment, a bad key and throttling (retry-after kept)', async () => {
-    expect(await mapAzureOpenAIError(answer(404, { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } })))
+    expect(await mapAzureOpenAIError(cannedHttpResponse(404, { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } })))
       .toMatchObject({ kind: 'not_found', status: 404, code: 'DeploymentNotFound' });
-    expect(await mapAzureOpenAIError(answer(401, { error: { code: '401', message: 'Access denied due to invalid subscription key' } })))
+    expect(await mapAzureOpenAIError(cannedHttpResponse(401, { error: { code: '401', message: 'Access denied due to invalid subscription key' } })))
       .toMatchObject({ kind: 'authentication', status: 401, message: 'Access denied due to invalid subscription key' });
-    const limited = await mapAzureOpenAIError(answer(429, { error: { code: '429', message: 'Please retry after 6 seconds.' } }, { 'retry-after': '6' }));
+    const limited = await mapAzureOpenAIError(cannedHttpResponse(429, { error: { code: '429', message: 'Please retry after 6 seconds.' } }, { 'retry-after': '6' }));
     expect(limited).toMatchObject({ kind: 'rate_limit', status: 429, retryable: true });
     expect(limited.headers['retry-after']).toBe('6');
   });

@@ -1,21 +1,6 @@
-import type { HttpResponse } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { bedrockErrorType, errorKindForBedrockType, readBedrockError } from './map-bedrock-error.js';
-
-function errorResponse(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
-  const bytes = new TextEncoder().encode(body);
-  return {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => body,
-    bytes: async () => bytes,
-    json: async () => JSON.parse(body),
-    dispose: () => {},
-  };
-}
 
 describe('bedrockErrorType', () => {
   it('strips the coral URL of the x-amzn-ErrorType header', () => {
@@ -62,7 +47,7 @@ describe('errorKindForBedrockType', () => {
 describe('readBedrockError', () => {
   it('types the error by the x-amzn-errortype header and keeps the message, status and type', async () => {
     const error = await readBedrockError(
-      errorResponse(400, '{"message":"The provided model identifier is invalid."}', {
+      cannedHttpResponse(400, '{"message":"The provided model identifier is invalid."}', {
         'x-amzn-errortype': 'ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/',
         'x-amzn-requestid': 'fe4e3f9c',
       }),
@@ -81,24 +66,24 @@ describe('readBedrockError', () => {
 
   it('reads an upper-case Message and a __type when the header is absent', async () => {
     const error = await readBedrockError(
-      errorResponse(403, '{"__type":"com.amazon.coral.service#UnrecognizedClientException","Message":"The security token included in the request is invalid."}'),
+      cannedHttpResponse(403, '{"__type":"com.amazon.coral.service#UnrecognizedClientException","Message":"The security token included in the request is invalid."}'),
     );
     expect(error).toMatchObject({ kind: 'authentication', status: 403, code: 'UnrecognizedClientException' });
     expect(error.message).toBe('The security token included in the request is invalid.');
   });
 
   it('makes throttling and unavailability retryable', async () => {
-    const throttled = await readBedrockError(errorResponse(429, '{"message":"Too many requests, please wait before trying again."}', { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' }));
+    const throttled = await readBedrockError(cannedHttpResponse(429, '{"message":"Too many requests, please wait before trying again."}', { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' }));
     expect(throttled).toMatchObject({ kind: 'rate_limit', status: 429, retryable: true });
-    const notReady = await readBedrockError(errorResponse(429, '{"message":"Model is not ready"}', { 'x-amzn-errortype': 'ModelNotReadyException' }));
+    const notReady = await readBedrockError(cannedHttpResponse(429, '{"message":"Model is not ready"}', { 'x-amzn-errortype': 'ModelNotReadyException' }));
     expect(notReady).toMatchObject({ kind: 'overloaded', status: 429, retryable: true });
-    const timeout = await readBedrockError(errorResponse(408, '{"message":"Model has timed out in processing the request."}', { 'x-amzn-errortype': 'ModelTimeoutException' }));
+    const timeout = await readBedrockError(cannedHttpResponse(408, '{"message":"Model has timed out in processing the request."}', { 'x-amzn-errortype': 'ModelTimeoutException' }));
     expect(timeout).toMatchObject({ kind: 'timeout', status: 408, retryable: true });
   });
 
   it('falls back to the status when the type is unknown or absent', async () => {
-    expect(await readBedrockError(errorResponse(404, '{"message":"nope"}'))).toMatchObject({ kind: 'not_found', status: 404 });
-    expect(await readBedrockError(errorResponse(500, 'Internal Server Error'))).toMatchObject({
+    expect(await readBedrockError(cannedHttpResponse(404, '{"message":"nope"}'))).toMatchObject({ kind: 'not_found', status: 404 });
+    expect(await readBedrockError(cannedHttpResponse(500, 'Internal Server Error'))).toMatchObject({
       kind: 'upstream',
       status: 500,
       message: 'bedrock answered 500',

@@ -1,21 +1,6 @@
-import type { HttpResponse } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { describeCohereErrorBody, mapCohereError } from './map-cohere-error.js';
-
-function answer(status: number, body: unknown): HttpResponse {
-  const bytes = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
-  return {
-    status,
-    headers: { 'content-type': 'application/json' },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
-    json: async () => JSON.parse(new TextDecoder().decode(bytes)),
-    dispose: () => {},
-  };
-}
 
 describe('mapCohereError', () => {
   it.each([
@@ -30,13 +15,13 @@ describe('mapCohereError', () => {
     [501, 'unsupported', false],
     [503, 'overloaded', true],
   ])('status %i → %s (retryable %s), Cohere status and message kept', async (status, kind, retryable) => {
-    const error = await mapCohereError(answer(status, { id: 'trace-1', message: `failure ${status}` }));
+    const error = await mapCohereError(cannedHttpResponse(status, { id: 'trace-1', message: `failure ${status}` }));
     expect(error).toMatchObject({ kind, upstreamStatus: status, status, provider: 'cohere', message: `failure ${status}`, retryable });
     expect(error.body).toEqual({ id: 'trace-1', message: `failure ${status}` });
   });
 
   it('gives a generic message for a body it does not know', async () => {
-    const error = await mapCohereError(answer(502, '<html>bad gateway</html>'));
+    const error = await mapCohereError(cannedHttpResponse(502, '<html>bad gateway</html>'));
     expect(error.message).toBe('cohere answered 502');
     expect(describeCohereErrorBody({ message: '' })).toBeUndefined();
   });

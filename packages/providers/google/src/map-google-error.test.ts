@@ -1,21 +1,11 @@
-import { type HttpResponse, UpstreamError } from '@switchyard/core';
+import { UpstreamError } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { describeGoogleErrorBody, googleErrorKind, googleStreamErrorBody, readGoogleUpstreamError } from './map-google-error.js';
 
-function errorResponse(status: number, body: unknown): HttpResponse {
-  const bytes = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=UTF-8' },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
-    json: async () => JSON.parse(new TextDecoder().decode(bytes)),
-    dispose: () => {},
-  };
-}
+// Indented and with a charset, as Google sends its error bodies.
+const errorResponse = (status: number, body: unknown) =>
+  cannedHttpResponse(status, typeof body === 'string' ? body : JSON.stringify(body, null, 2), { 'content-type': 'application/json; charset=UTF-8' });
 
 const googleError = (code: number, status: string, message: string, details?: unknown[]) => ({
   error: { code, message, status, ...(details && { details }) },

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
 import type { HttpRequest, HttpResponse, ProviderCallContext } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { exchangeServiceAccountToken, isTrustedTokenURL } from './exchange-service-account-token.js';
 
@@ -11,21 +12,6 @@ const account = {
   client_email: 'gw@my-project.iam.gserviceaccount.com',
   token_uri: 'https://oauth2.googleapis.com/token',
 };
-
-function answer(status: number, body: unknown): HttpResponse {
-  const bytes = new TextEncoder().encode(JSON.stringify(body));
-  return {
-    status,
-    headers: { 'content-type': 'application/json' },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
-    json: async () => body,
-    dispose: () => {},
-  };
-}
 
 function context(reply: (request: HttpRequest) => HttpResponse) {
   const requests: HttpRequest[] = [];
@@ -41,7 +27,7 @@ function context(reply: (request: HttpRequest) => HttpResponse) {
 
 describe('exchangeServiceAccountToken', () => {
   it('posts a signed JWT bearer grant to the token_uri and returns the token with its lifetime', async () => {
-    const { value, requests } = context(() => answer(200, { access_token: 'ya29.issued', expires_in: 3599, token_type: 'Bearer' }));
+    const { value, requests } = context(() => cannedHttpResponse(200, { access_token: 'ya29.issued', expires_in: 3599, token_type: 'Bearer' }));
     expect(await exchangeServiceAccountToken(value, account, { nowSeconds: 1_700_000_000, fromSettings: true })).toEqual({ token: 'ya29.issued', expiresInSeconds: 3599 });
     const request = requests[0]!;
     expect(request).toMatchObject({ url: 'https://oauth2.googleapis.com/token', method: 'POST', provider: 'vertex-ai' });
@@ -54,27 +40,27 @@ describe('exchangeServiceAccountToken', () => {
   });
 
   it('reports a refused grant as a 401 authentication failure, with Google\'s reason', async () => {
-    const { value } = context(() => answer(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' }));
+    const { value } = context(() => cannedHttpResponse(400, { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' }));
     const error = await exchangeServiceAccountToken(value, account, { nowSeconds: 1, fromSettings: true }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'authentication', status: 401, provider: 'vertex-ai', retryable: false, code: 'invalid_grant' });
     expect((error as Error).message).toContain('invalid_grant: Invalid JWT Signature.');
   });
 
   it('keeps a server fault retryable with its status', async () => {
-    const { value } = context(() => answer(503, { error: 'backend_error' }));
+    const { value } = context(() => cannedHttpResponse(503, { error: 'backend_error' }));
     const error = await exchangeServiceAccountToken(value, account, { nowSeconds: 1, fromSettings: true }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'overloaded', status: 503, retryable: true });
   });
 
   it('does not echo an answer without an access_token', async () => {
-    const { value } = context(() => answer(200, { token: 'ya29.hidden' }));
+    const { value } = context(() => cannedHttpResponse(200, { token: 'ya29.hidden' }));
     const error = await exchangeServiceAccountToken(value, account, { nowSeconds: 1, fromSettings: true }).catch((caught: unknown) => caught);
     expect((error as Error).message).toBe('The token endpoint answered without an access_token.');
     expect(JSON.stringify(error)).not.toContain('ya29.hidden');
   });
 
   it('refuses a request-supplied key naming a foreign token endpoint, before any call', async () => {
-    const { value, requests } = context(() => answer(200, { access_token: 'x' }));
+    const { value, requests } = context(() => cannedHttpResponse(200, { access_token: 'x' }));
     const foreign = { ...account, token_uri: 'http://169.254.169.254/token' };
     const error = await exchangeServiceAccountToken(value, foreign, { nowSeconds: 1, fromSettings: false }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'invalid_request', code: 'token_uri_not_allowed' });

@@ -1,21 +1,9 @@
-import type { HttpResponse } from '@switchyard/core';
+import { cannedHttpResponse } from '@switchyard/testkit';
 import { describe, expect, it } from 'vitest';
 import { readVertexUpstreamError } from './map-vertex-error.js';
 
-function answer(status: number, body: unknown): HttpResponse {
-  const bytes = new TextEncoder().encode(JSON.stringify(body));
-  return {
-    status,
-    headers: { 'content-type': 'application/json' },
-    body: (async function* () {
-      yield bytes;
-    })(),
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
-    json: async () => body,
-    dispose: () => {},
-  };
-}
+// Every body goes as JSON, a string too (a JSON string that is no error object).
+const answer = (status: number, body: unknown) => cannedHttpResponse(status, JSON.stringify(body));
 
 describe('readVertexUpstreamError', () => {
   it("maps Google's error bodies by status name", async () => {
