@@ -39,4 +39,11 @@ describe('resolveTarget', () => {
   it('names unknown providers with a 404', () => {
     expect(() => resolveTarget('@nope/x', {}, resolution)).toThrow(expect.objectContaining({ status: 404, kind: 'not_found' }));
   });
+
+  it('forwards the headers a config or x-switchyard-forward-headers names, never credentials', () => {
+    const headers = { 'x-switchyard-provider': 'openai', 'x-switchyard-forward-headers': 'x-team, authorization, cookie', 'x-team': 'search', authorization: 'Bearer gateway-key', cookie: 'a=b', 'x-trace': 't1' };
+    const spec = { overrideParams: {}, forwardHeaders: ['x-trace'], retry: { attempts: 0, onStatusCodes: [], useRetryAfterHeader: false }, extra: {}, path: 'config' };
+    const target = resolveTarget('gpt-4o', headers, resolution, undefined, spec as never);
+    expect(target.settings.headers).toEqual({ 'x-trace': 't1', 'x-team': 'search' });
+  });
 });

@@ -2,6 +2,12 @@ import { InvalidRequestError, type ProviderSettings } from '@switchyard/core';
 import { type HostAllowList, type ProviderCatalog, type ProviderEntry, type ResolvedTargetSpec, parseModelString } from '@switchyard/router';
 import { readBearerToken, readGatewayHeader } from './header-api.js';
 
+/**
+ * Headers `forward_headers` / `x-switchyard-forward-headers` may not forward: credentials (the
+ * client's may be a gateway key, never to be shown to a provider), framing, and the gateway's own.
+ */
+const neverForwarded = /^(authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie|host|content-length|content-type|transfer-encoding|connection|x-switchyard-.*|x-portkey-.*)$/;
+
 /** Reads the client's provider key from the headers of its format. */
 export type ClientKeyReader = (headers: Readonly<Record<string, string>>) => string | undefined;
 
@@ -70,11 +76,13 @@ export function resolveTarget(
     }
     settings = { ...settings, baseURL: customHost.replace(/\/+$/, '') };
   }
-  if (spec?.forwardHeaders.length) {
+  const forwardList = [...(spec?.forwardHeaders ?? []), ...(readGatewayHeader(headers, 'forward-headers')?.split(',') ?? [])];
+  if (forwardList.length > 0) {
     const forwarded: Record<string, string> = {};
-    for (const name of spec.forwardHeaders) {
-      const value = headers[name.toLowerCase()];
-      if (value !== undefined) forwarded[name.toLowerCase()] = value;
+    for (const raw of forwardList) {
+      const name = raw.trim().toLowerCase();
+      const value = headers[name];
+      if (value !== undefined && !neverForwarded.test(name)) forwarded[name] = value;
     }
     settings = { ...settings, headers: { ...settings.headers, ...forwarded } };
   }
