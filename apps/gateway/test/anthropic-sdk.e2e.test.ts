@@ -116,4 +116,18 @@ describe('@anthropic-ai/sdk through the gateway', () => {
     expect(message.content[0]).toMatchObject({ text: 'echo: via headers' });
     expect(anthropicUpstream.received[0]!.headers['x-api-key']).toBe('sk-ant-upstream');
   });
+
+  it('translates only the attempts that need it in a fallback chain mixing providers', async () => {
+    anthropicUpstream.failNext({ status: 500, body: { type: 'error', error: { type: 'api_error', message: 'Internal server error' } } });
+    const config = { strategy: { mode: 'fallback' }, targets: [{ provider: '@claude' }, { provider: '@gpt', override_params: { model: 'gpt-4o' } }] };
+    const mixed = new Anthropic({ baseURL: gateway.url, apiKey: 'unused', maxRetries: 0, defaultHeaders: { 'x-switchyard-config': JSON.stringify(config) } });
+    const message = await mixed.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'mixed chain' }] });
+    expect(message.content[0]).toMatchObject({ type: 'text', text: 'echo: mixed chain' });
+    // The first attempt went to Anthropic as Messages bytes, the second to OpenAI as Chat Completions.
+    expect(anthropicUpstream.received[0]!.json).toEqual({ model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'mixed chain' }] });
+    expect(openaiUpstream.received[0]!.path).toBe('/v1/chat/completions');
+    expect((openaiUpstream.received[0]!.json as { messages: unknown[] }).messages).toEqual([{ role: 'user', content: 'mixed chain' }]);
+    expect(gateway.records.at(-1)).toMatchObject({ provider: 'gpt', passthrough: false });
+    expect(gateway.records.at(-1)!.attempts?.map((attempt) => attempt.status)).toEqual([500, undefined]);
+  });
 });

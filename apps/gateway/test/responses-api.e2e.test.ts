@@ -103,4 +103,17 @@ describe('openai.responses through the gateway', () => {
     const error = await client.responses.create({ input: 'x' } as never).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
   });
+
+  it('carries structured output from text.format to Anthropic output_config', async () => {
+    const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+    const response = await client.responses.create({
+      model: '@claude/claude-sonnet-4-5',
+      input: 'give me a city',
+      max_output_tokens: 200,
+      text: { format: { type: 'json_schema', name: 'place', schema, strict: true } },
+    });
+    expect(() => JSON.parse(response.output_text)).not.toThrow();
+    const sent = anthropicUpstream.received[0]!.json as { output_config?: { format?: { type: string; schema: unknown } } };
+    expect(sent.output_config?.format).toMatchObject({ type: 'json_schema', schema: { type: 'object', required: ['city'] } });
+  });
 });
