@@ -1,6 +1,7 @@
 import { InvalidRequestError, type ProviderCallContext, speaksNatively } from '@switchyard/core';
 import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import type { ChatFront } from './chat-front.js';
+import { checkPassthroughCapabilities } from './check-passthrough-capabilities.js';
 import type { ConversationState } from './conversation-state.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-types.js';
 import { parseJsonObjectBody } from './parse-json-body.js';
@@ -54,6 +55,7 @@ export function createChatRoute(front: ChatFront, options: { conversation?: Conv
       const adapter = target.entry.adapter;
       if (speaksNatively(adapter, codec.format) && (!turn || (await turn.mayPassThrough(attemptBody)))) {
         front.checkPassthroughShape(attemptBody);
+        checkPassthroughCapabilities(attemptBody, target.entry.slug, adapter.capabilities.chat);
         const unchanged = attemptBody.model === model && Object.keys(spec.overrideParams).length === 0 && !target.entry.defaultParams;
         return passthroughChat(unchanged ? request.body : JSON.stringify(attemptBody), stream, target, front, callContext, route, info.reportFirstByte);
       }
