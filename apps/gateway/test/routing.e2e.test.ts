@@ -77,6 +77,20 @@ describe('routing configs through the gateway', () => {
     expect(gateway.records[0]!.attempts?.[0]).toMatchObject({ status: 408 });
   });
 
+  it('falls back when a stream sends its headers but no first chunk within request_timeout (first-token timeout)', async () => {
+    primary.failNext({ stallAfterHeaders: true });
+    const started = Date.now();
+    const config = { strategy: { mode: 'fallback' }, request_timeout: 300, targets: [{ provider: '@primary' }, { provider: '@backup' }] };
+    let text = '';
+    for await (const chunk of await client(config).chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'first token please' }], stream: true })) {
+      text += chunk.choices[0]?.delta.content ?? '';
+    }
+    expect(text).toBe('echo: first token please');
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(gateway.records.at(-1)!.attempts?.[0]).toMatchObject({ status: 408 });
+    await primary.waitForClientClose();
+  });
+
   it('falls back on a stream that fails before its first byte, but never after', async () => {
     primary.failNext({ status: 503, body: { error: { message: 'unavailable', type: 'server_error' } } });
     const config = { strategy: { mode: 'fallback' }, targets: [{ provider: '@primary' }, { provider: '@backup' }] };
