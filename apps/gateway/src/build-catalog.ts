@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ProviderAdapter, ProviderSettings } from '@switchyard/core';
 import { ProviderCatalog } from '@switchyard/router';
 import type { GatewayConfig } from './gateway-config.js';
@@ -19,6 +20,10 @@ export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig,
       const value = env[variable];
       if (value) (settings.options ??= {})[option] = value;
     }
+    for (const [option, variable] of Object.entries(adapter.environment?.fileOptions ?? {})) {
+      const path = env[variable];
+      if (path) (settings.options ??= {})[option] = readOptionFile(path, variable);
+    }
     catalog.registerAdapter(adapter, settings);
   }
   for (const [slug, entry] of Object.entries(config.providers)) {
@@ -34,4 +39,13 @@ export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig,
     );
   }
   return catalog;
+}
+
+/** Reads a file an environment variable points at, once at start; a clear error names the variable. */
+function readOptionFile(path: string, variable: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${variable} points at ${path}, which cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }

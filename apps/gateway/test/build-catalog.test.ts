@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../src/build-catalog.js';
 import { bundledAdapters } from '../src/bundled-adapters.js';
@@ -17,5 +20,17 @@ describe('the catalog built from config and environment', () => {
     expect(buildCatalog(bundledAdapters(), config, {}).resolve('openai-prod').settings).toMatchObject({ apiKey: 'sk-prod', baseURL: 'http://127.0.0.1:9/v1' });
     const wrong = parseConfig({ providers: { odd: { adapter: 'nope' } } }, {});
     expect(() => buildCatalog(bundledAdapters(), wrong, {})).toThrow(/providers\.odd\.adapter: unknown adapter "nope"/);
+  });
+
+  it('reads the Vertex service-account key file GOOGLE_APPLICATION_CREDENTIALS points at', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'switchyard-sa-'));
+    const file = join(folder, 'key.json');
+    writeFileSync(file, '{"type":"service_account","client_email":"a@b.iam.gserviceaccount.com"}');
+    const env = { GOOGLE_APPLICATION_CREDENTIALS: file, GOOGLE_CLOUD_PROJECT: 'proj-1' };
+    const options = buildCatalog(bundledAdapters(), parseConfig({}, env), env).resolve('vertex-ai').settings.options;
+    expect(options).toEqual({ project: 'proj-1', serviceAccountJson: '{"type":"service_account","client_email":"a@b.iam.gserviceaccount.com"}' });
+    expect(() => buildCatalog(bundledAdapters(), parseConfig({}, {}), { GOOGLE_APPLICATION_CREDENTIALS: join(folder, 'absent.json') })).toThrow(
+      /GOOGLE_APPLICATION_CREDENTIALS points at .*absent\.json, which cannot be read: ENOENT/,
+    );
   });
 });

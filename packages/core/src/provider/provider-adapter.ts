@@ -86,9 +86,16 @@ export interface ProviderAdapter {
   /**
    * Environment variables the gateway reads for this adapter's default entry: `apiKey` and
    * `baseURL` name one variable each (`OPENAI_API_KEY`); `options` maps an option name to the
-   * variable that fills it (`{ region: 'AWS_REGION' }`). The adapter itself never reads the environment.
+   * variable that fills it (`{ region: 'AWS_REGION' }`); `fileOptions` maps an option to a
+   * variable holding a file path whose contents fill it (`GOOGLE_APPLICATION_CREDENTIALS`). The
+   * adapter itself never reads the environment or files.
    */
-  environment?: { apiKey?: string; baseURL?: string; options?: Readonly<Record<string, string>> };
+  environment?: {
+    apiKey?: string;
+    baseURL?: string;
+    options?: Readonly<Record<string, string>>;
+    fileOptions?: Readonly<Record<string, string>>;
+  };
   /** Well-known model ids, for listings; any other id is still forwarded as given. */
   models?: readonly string[];
   /** True when the adapter calls no network (the built-in mock). */
