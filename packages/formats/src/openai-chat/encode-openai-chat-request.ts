@@ -14,6 +14,8 @@ import type { EncodedChatRequest } from '../chat-format-codec.js';
 import { formatBase64DataUrl } from './data-url.js';
 import { openAIChatProviderOptionsKey } from './decode-openai-chat-request.js';
 
+import { withCacheBreakpoint } from './openai-cache-breakpoint.js';
+
 type Json = Record<string, unknown>;
 
 /** Other formats' providerOptions keys: what their clients sent with no canonical home. */
@@ -206,7 +208,7 @@ function encodeToolResult(result: ToolResultPart, path: string, warnings: Warnin
   if (result.cache) {
     // The breakpoint belongs at the end of the result: its last text part.
     const last = texts[texts.length - 1];
-    if (last) last.prompt_cache_breakpoint = cacheBreakpoint(result.cache, path, warnings);
+    if (last) withCacheBreakpoint(last, result.cache, path, warnings);
     else dropCache(result.cache, path, warnings);
   }
   if (result.isError) {
@@ -226,7 +228,7 @@ function encodeTextContent(parts: TextPart[], path: string, warnings: Warning[])
 }
 
 function encodeTextPart(part: TextPart, path: string, warnings: Warning[]): Json {
-  return withBreakpoint({ type: 'text', text: part.text }, part.cache, path, warnings);
+  return withCacheBreakpoint({ type: 'text', text: part.text }, part.cache, path, warnings);
 }
 
 function encodeUserPart(part: UserContentPart, path: string, warnings: Warning[]): Json[] {
@@ -237,7 +239,7 @@ function encodeUserPart(part: UserContentPart, path: string, warnings: Warning[]
       return encodeImagePart(part, path, warnings);
     case 'audio':
       return [
-        withBreakpoint({ type: 'input_audio', input_audio: { data: part.data, format: part.format } }, part.cache, path, warnings),
+        withCacheBreakpoint({ type: 'input_audio', input_audio: { data: part.data, format: part.format } }, part.cache, path, warnings),
       ];
     case 'file':
       return encodeFilePart(part, path, warnings);
@@ -257,7 +259,7 @@ function encodeImagePart(part: ImagePart, path: string, warnings: Warning[]): Js
     return [];
   }
   const imageUrl: Json = { url, ...(part.detail !== undefined && { detail: part.detail }) };
-  return [withBreakpoint({ type: 'image_url', image_url: imageUrl }, part.cache, path, warnings)];
+  return [withCacheBreakpoint({ type: 'image_url', image_url: imageUrl }, part.cache, path, warnings)];
 }
 
 function encodeFilePart(part: FilePart, path: string, warnings: Warning[]): Json[] {
@@ -274,23 +276,7 @@ function encodeFilePart(part: FilePart, path: string, warnings: Warning[]): Json
     return [];
   }
   if (part.filename !== undefined) file.filename = part.filename;
-  return [withBreakpoint({ type: 'file', file }, part.cache, path, warnings)];
-}
-
-function withBreakpoint(part: Json, cache: CacheHint | undefined, path: string, warnings: Warning[]): Json {
-  if (cache) part.prompt_cache_breakpoint = cacheBreakpoint(cache, path, warnings);
-  return part;
-}
-
-function cacheBreakpoint(cache: CacheHint, path: string, warnings: Warning[]): Json {
-  if (cache.ttl !== undefined) {
-    warnings.push({
-      type: 'unsupported-value',
-      field: `${path}.cache.ttl`,
-      message: 'OpenAI sets the cache TTL for the whole request (prompt_cache_options.ttl); the per-part TTL was dropped.',
-    });
-  }
-  return { mode: 'explicit' };
+  return [withCacheBreakpoint({ type: 'file', file }, part.cache, path, warnings)];
 }
 
 function dropCache(cache: CacheHint | undefined, path: string, warnings: Warning[]): void {

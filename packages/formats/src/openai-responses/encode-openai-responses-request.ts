@@ -20,6 +20,8 @@ import { openAIChatProviderOptionsKey } from '../openai-chat/decode-openai-chat-
 import { openAIResponsesProviderOptionsKey } from './decode-openai-responses-request.js';
 import { openAIReasoningProvider } from './map-openai-responses-reasoning.js';
 
+import { withCacheBreakpoint } from '../openai-chat/openai-cache-breakpoint.js';
+
 type Json = Record<string, unknown>;
 
 export const encryptedReasoningInclude = 'reasoning.encrypted_content';
@@ -240,7 +242,7 @@ function encodeToolResult(result: ToolResultPart, path: string, warnings: Warnin
   if (result.cache) {
     // The breakpoint belongs at the end of the result: its last part.
     const last = parts[parts.length - 1];
-    if (last) last.prompt_cache_breakpoint = cacheBreakpoint(result.cache, path, warnings);
+    if (last) withCacheBreakpoint(last, result.cache, path, warnings);
   }
   if (result.isError) {
     warnings.push({
@@ -254,7 +256,7 @@ function encodeToolResult(result: ToolResultPart, path: string, warnings: Warnin
 }
 
 function encodeTextPart(part: TextPart, path: string, warnings: Warning[]): Json {
-  return withBreakpoint({ type: 'input_text', text: part.text }, part.cache, path, warnings);
+  return withCacheBreakpoint({ type: 'input_text', text: part.text }, part.cache, path, warnings);
 }
 
 function encodeUserPart(part: UserContentPart, path: string, warnings: Warning[]): Json[] {
@@ -278,7 +280,7 @@ function encodeImagePart(part: ImagePart, path: string, warnings: Warning[]): Js
   else image.file_id = part.source.fileId;
   // The API lists `detail` as required; 'auto' is its documented default, so nothing changes.
   image.detail = part.detail ?? 'auto';
-  return [withBreakpoint(image, part.cache, path, warnings)];
+  return [withCacheBreakpoint(image, part.cache, path, warnings)];
 }
 
 function encodeFilePart(part: FilePart, path: string, warnings: Warning[]): Json[] {
@@ -288,23 +290,7 @@ function encodeFilePart(part: FilePart, path: string, warnings: Warning[]): Json
   // OpenAI fetches the URL itself; the gateway never does (see DESIGN, SSRF).
   else file.file_url = part.source.url;
   if (part.filename !== undefined) file.filename = part.filename;
-  return [withBreakpoint(file, part.cache, path, warnings)];
-}
-
-function withBreakpoint(part: Json, cache: CacheHint | undefined, path: string, warnings: Warning[]): Json {
-  if (cache) part.prompt_cache_breakpoint = cacheBreakpoint(cache, path, warnings);
-  return part;
-}
-
-function cacheBreakpoint(cache: CacheHint, path: string, warnings: Warning[]): Json {
-  if (cache.ttl !== undefined) {
-    warnings.push({
-      type: 'unsupported-value',
-      field: `${path}.cache.ttl`,
-      message: 'OpenAI sets the cache TTL for the whole request (prompt_cache_options.ttl); the per-part TTL was dropped.',
-    });
-  }
-  return { mode: 'explicit' };
+  return [withCacheBreakpoint(file, part.cache, path, warnings)];
 }
 
 function dropCache(path: string, warnings: Warning[]): void {
