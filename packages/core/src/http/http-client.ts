@@ -1,4 +1,5 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Readable } from 'node:stream';
+import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import type { HttpRequest, HttpResponse, HttpTimeouts, HttpTransport } from './http-types.js';
 import { mapUndiciError, type UpstreamCall } from './map-undici-error.js';
 import { wrapUndiciResponse } from './wrap-undici-response.js';
@@ -46,9 +47,10 @@ export class HttpClient implements HttpTransport {
     try {
       const response = await undiciRequest(url, {
         dispatcher: this.agentFor(call.origin, call.connectMs),
-        method: request.method ?? 'GET',
+        method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
         headers: request.headers,
-        body: request.body,
+        // undici streams a Readable; an async iterable body becomes one so uploads are never held whole.
+        body: isStreamedBody(request.body) ? Readable.from(request.body, { objectMode: false }) : request.body,
         signal: request.signal,
         // 0 switches a deadline off, where undici would otherwise apply its own 300 s default.
         headersTimeout: call.headersMs,
@@ -82,4 +84,8 @@ export class HttpClient implements HttpTransport {
     }
     return agent;
   }
+}
+
+function isStreamedBody(body: HttpRequest['body']): body is AsyncIterable<Uint8Array> {
+  return typeof body === 'object' && body !== null && !(body instanceof Uint8Array) && Symbol.asyncIterator in body;
 }

@@ -10,9 +10,10 @@ export interface HttpTimeouts {
 
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  /** An async iterable streams the body (uploads pass through without being held whole). */
+  body?: string | Uint8Array | AsyncIterable<Uint8Array>;
   signal?: AbortSignal;
   timeouts?: HttpTimeouts;
   /** The provider id, carried into any UpstreamError raised for this call. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProviderAdapter } from './provider-adapter.js';
 import { SPECIFICATION_VERSION } from './specification-version.js';
 import { wireFormats } from './wire-format.js';
+import { endpointIds, endpointPaths } from './endpoint-id.js';
 
 const chatCapabilitiesSchema = z.object({
   streaming: z.boolean(),
@@ -25,13 +26,7 @@ const adapterShapeSchema = z.object({
   defaultBaseURL: z.string().url().optional(),
   capabilities: z.object({
     chat: chatCapabilitiesSchema.optional(),
-    embeddings: z.boolean().optional(),
-    images: z.boolean().optional(),
-    audio: z.boolean().optional(),
-    moderations: z.boolean().optional(),
-    files: z.boolean().optional(),
-    batches: z.boolean().optional(),
-    fineTuning: z.boolean().optional(),
+    endpoints: z.array(z.enum(endpointIds)).optional(),
   }),
 });
 
@@ -59,6 +54,17 @@ export function checkProvider(candidate: unknown): string[] {
   }
   if (adapter.capabilities.chat && (typeof adapter.chat?.generate !== 'function' || typeof adapter.chat?.stream !== 'function')) {
     problems.push('declares chat capabilities but does not implement chat.generate and chat.stream');
+  }
+  const translated: Partial<Record<string, unknown>> = {
+    embeddings: adapter.embeddings?.create,
+    'images.generations': adapter.images?.generate,
+    moderations: adapter.moderations?.create,
+    batches: adapter.batches?.create,
+  };
+  for (const endpoint of adapter.capabilities.endpoints ?? []) {
+    if (typeof translated[endpoint] !== 'function' && typeof adapter.proxy !== 'function') {
+      problems.push(`declares ${endpointPaths[endpoint]} but implements neither a translated operation for it nor proxy`);
+    }
   }
   if (adapter.nativeFormat && adapter.passthrough !== undefined && typeof adapter.passthrough !== 'function') {
     problems.push('passthrough must be a function');

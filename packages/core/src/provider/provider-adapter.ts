@@ -6,6 +6,11 @@ import type { HttpTimeouts, HttpTransport } from '../http/http-types.js';
 import type { ProviderCapabilities } from './provider-capabilities.js';
 import type { SpecificationVersion } from './specification-version.js';
 import type { WireFormat } from './wire-format.js';
+import type { EndpointId } from './endpoint-id.js';
+import type { BatchOperations } from '../endpoints/batch.js';
+import type { EmbeddingRequest, EmbeddingResponse } from '../endpoints/embedding.js';
+import type { ImageGenerationRequest, ImageGenerationResponse } from '../endpoints/image-generation.js';
+import type { ModerationRequest, ModerationResponse } from '../endpoints/moderation.js';
 
 /**
  * Settings of one provider instance (a catalog entry or a request's headers): credentials,
@@ -68,6 +73,27 @@ export interface PassthroughResponse {
   dispose(): void;
 }
 
+/**
+ * An OpenAI-API call forwarded to a provider that serves the same endpoint in OpenAI's shape
+ * (files, audio, images, embeddings, fine-tuning, any other `/v1/*` path). The adapter maps
+ * the path to its URL and adds its auth; the body streams through untouched.
+ */
+export interface ProxyRequest {
+  method: string;
+  /** The path after `/v1`, e.g. `/files/file-abc/content`. */
+  path: string;
+  /** The query string without its `?`. */
+  query?: string;
+  /** The client's content headers (`content-type`, `accept`, …); never its credentials. */
+  headers: Record<string, string>;
+  /** Absent for GET/DELETE; streamed for uploads so large files are never held whole. */
+  body?: Uint8Array | AsyncIterable<Uint8Array>;
+  /** The model the body names (already rewritten to the provider's id), when it names one. */
+  model?: string;
+  /** Which known endpoint this is; absent for a path the gateway does not know. */
+  endpoint?: EndpointId;
+}
+
 /** An adapter: what `defineProvider` takes and returns. */
 export interface ProviderAdapter {
   specificationVersion: SpecificationVersion;
@@ -111,4 +137,18 @@ export interface ProviderAdapter {
    * says so in a warning.
    */
   countTokens?(request: PassthroughRequest, context: ProviderCallContext): Promise<PassthroughResponse>;
+  /**
+   * Forwards an OpenAI-shaped call as bytes (see `ProxyRequest`). Serves the endpoints listed in
+   * `capabilities.endpoints` that have no translated operation below, and any unknown `/v1/*`
+   * path. Error statuses are returned, not thrown.
+   */
+  proxy?(request: ProxyRequest, context: ProviderCallContext): Promise<PassthroughResponse>;
+  /** Embeddings translated to the provider's own API; the gateway speaks OpenAI's shape to the client. */
+  embeddings?: { create(request: EmbeddingRequest, context: ProviderCallContext): Promise<EmbeddingResponse> };
+  /** Image generation translated to the provider's own API. */
+  images?: { generate(request: ImageGenerationRequest, context: ProviderCallContext): Promise<ImageGenerationResponse> };
+  /** Moderation translated to the provider's own API. */
+  moderations?: { create(request: ModerationRequest, context: ProviderCallContext): Promise<ModerationResponse> };
+  /** The provider's own batch API, fed from OpenAI-format batch input files by the gateway. */
+  batches?: BatchOperations;
 }

@@ -1,3 +1,5 @@
+import type { EndpointId } from './endpoint-id.js';
+
 /** What an adapter's chat operation can do; the gateway warns or refuses based on it. */
 export interface ChatCapabilities {
   streaming: boolean;
@@ -12,14 +14,12 @@ export interface ChatCapabilities {
   jsonSchema: boolean;
 }
 
-/** Per endpoint: `chat` details its features; the others are simply supported or not. */
+/** `chat` details its features; `endpoints` lists the other OpenAI endpoints the adapter serves. */
 export interface ProviderCapabilities {
   chat?: ChatCapabilities;
-  embeddings?: boolean;
-  images?: boolean;
-  audio?: boolean;
-  moderations?: boolean;
-  files?: boolean;
-  batches?: boolean;
-  fineTuning?: boolean;
+  /**
+   * Served either by a translated operation (`embeddings`, `images`, `moderations`, `batches` on
+   * the adapter) or, for the rest, by `proxy`. A request for an endpoint not listed gets a 400.
+   */
+  endpoints?: readonly EndpointId[];
 }

@@ -15,6 +15,4 @@ export const anthropicCapabilities: ProviderCapabilities = {
     // output_config.format (structured outputs).
     jsonSchema: true,
   },
-  // Anthropic has no embeddings endpoint (it points to Voyage AI).
-  embeddings: false,
 };

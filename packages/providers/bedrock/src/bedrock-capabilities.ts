@@ -18,6 +18,4 @@ export const bedrockCapabilities: ProviderCapabilities = {
     jsonObject: false,
     jsonSchema: true,
   },
-  // Titan / Cohere embeddings use InvokeModel with model-specific bodies: a later issue.
-  embeddings: false,
 };

@@ -16,5 +16,4 @@ export const cohereCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
-  embeddings: false,
 };

@@ -13,5 +13,4 @@ export const googleCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
-  embeddings: false,
 };

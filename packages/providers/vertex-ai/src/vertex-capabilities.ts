@@ -18,5 +18,4 @@ export const vertexCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
-  embeddings: false,
 };
