@@ -1,5 +1,6 @@
 export * from './model-string.js';
 export * from './host-allow-list.js';
+export * from './ip-address-class.js';
 export * from './provider-catalog.js';
 
 export * from './config/routing-config-schema.js';

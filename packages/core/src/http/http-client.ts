@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import type { HttpRequest, HttpResponse, HttpTimeouts, HttpTransport } from './http-types.js';
+import { type ConnectGuard, guardedLookup } from './guarded-lookup.js';
 import { mapUndiciError, type UpstreamCall } from './map-undici-error.js';
 import { wrapUndiciResponse } from './wrap-undici-response.js';
 
@@ -11,6 +12,11 @@ export interface HttpClientOptions {
   keepAliveTimeoutMs?: number;
   /** Deadlines for calls that set none of their own, field by field. */
   defaultTimeouts?: HttpTimeouts;
+  /**
+   * Checked against every address a host name resolves to before connecting (SSRF guard: an
+   * allowed name must not lead to a metadata or private address). Absent: no check.
+   */
+  mayConnect?: ConnectGuard;
 }
 
 /**
@@ -78,7 +84,7 @@ export class HttpClient implements HttpTransport {
         connections: this.options.connections,
         keepAliveTimeout: this.options.keepAliveTimeoutMs,
         // 0 turns undici's 10 s connect deadline off, as "no deadline" means in HttpTimeouts.
-        connect: { timeout: connectMs },
+        connect: { timeout: connectMs, ...(this.options.mayConnect ? { lookup: guardedLookup(this.options.mayConnect) } : {}) },
       });
       this.agents.set(key, agent);
     }

@@ -1,3 +1,5 @@
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
+import { addressRefusedCode } from './guarded-lookup.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
 
@@ -40,6 +42,11 @@ export function mapUndiciError(error: unknown, call: UpstreamCall, phase: 'reque
   if (code === undefined) return error;
   const { provider, origin } = call;
   switch (code) {
+    case addressRefusedCode:
+      return new InvalidRequestError(`The gateway refused to connect to ${provider} at ${origin}: ${(error as Error).message}.`, {
+        code: 'host_not_allowed',
+        cause: error,
+      });
     case 'UND_ERR_CONNECT_TIMEOUT':
       return new TimeoutError(`could not connect to ${provider} at ${origin} within ${call.connectMs} ms`, {
         provider,
