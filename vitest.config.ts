@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // One vitest run over every workspace package: each package is a project named after its
 // folder, so the summary counts every package once. Workspace imports resolve to `src/`
 // through the `source` export condition, so tests never run against a stale build.
-const groups = ['packages', 'packages/providers', 'apps', 'bench'];
+const groups = ['packages', 'packages/providers', 'apps', 'bench', 'examples'];
 const packageDirs = groups.flatMap((group) =>
   existsSync(group)
     ? readdirSync(group, { withFileTypes: true })
@@ -21,11 +21,12 @@ export default defineConfig({
     projects: packageDirs.map((dir) => ({
       extends: true,
       test: {
-        name: dir.replace(/^packages\/(providers\/)?|^apps\//, ''),
+        name: dir.replace(/^packages\/(providers\/)?|^apps\/|^examples\//, ''),
         root: dir,
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-        testTimeout: 20_000,
-        hookTimeout: 20_000,
+        // The CLI's tests spawn it from source through tsx, which transpiles the gateway on each start.
+        testTimeout: dir === 'apps/cli' ? 60_000 : 20_000,
+        hookTimeout: dir === 'apps/cli' ? 60_000 : 20_000,
       },
     })),
   },

@@ -35,7 +35,7 @@ export function buildCatalog(adapters: ProviderAdapter[], config: GatewayConfig,
       slug,
       entry.adapter,
       { apiKey: entry.apiKey, baseURL: entry.baseURL, headers: entry.headers, options: entry.options },
-      { defaultParams: entry.defaultParams, models: entry.models },
+      { defaultParams: entry.defaultParams, models: entry.models, timeouts: entry.timeouts },
     );
   }
   return catalog;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { accessConfigSchema } from './access-config-schema.js';
+import { cacheConfigSchema } from './cache-config-schema.js';
+import { logsConfigSchema, metricsConfigSchema, pricesConfigSchema, tracingConfigSchema } from './observability-config-schema.js';
 
 const modelMetadataSchema = z
   .object({
@@ -18,6 +21,18 @@ const modelMetadataSchema = z
   })
   .strict();
 
+/** Upstream deadlines in milliseconds; 0 switches one off. */
+const timeoutsSchema = z
+  .object({
+    /** Until the TCP/TLS connection is up. */
+    connectMs: z.number().int().nonnegative().optional(),
+    /** Until the response status and headers arrived (first byte). */
+    headersMs: z.number().int().nonnegative().optional(),
+    /** Longest silence between two chunks of the response body. */
+    bodyIdleMs: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
 const providerEntrySchema = z
   .object({
     /** The adapter id (`openai`, `anthropic`, `mock`, …). */
@@ -32,6 +47,8 @@ const providerEntrySchema = z
     defaultParams: z.record(z.string(), z.unknown()).optional(),
     /** What you know of this entry's models; listed by GET /v1/models. */
     models: z.record(z.string(), modelMetadataSchema).optional(),
+    /** Upstream deadlines for this entry, over the gateway-wide `timeouts`. */
+    timeouts: timeoutsSchema.optional(),
   })
   .strict();
 
@@ -57,22 +74,64 @@ const responsesSchema = z
     }
   });
 
+/**
+ * Where the gateway keeps uploads for providers that have a batch API but no files API
+ * (Anthropic): a directory (content streamed to disk), or memory (lost on restart; tests).
+ */
+const filesSchema = z
+  .object({
+    store: z.enum(['disk', 'memory']).default('disk'),
+    /** The directory, relative to the working directory. Default: `files/` beside the SQLite response store (`.switchyard/files`). */
+    dir: z.string().min(1).optional(),
+  })
+  .strict();
+
 /** The gateway config file (JSON or YAML). Strings may reference the environment as `${NAME}`. */
 export const gatewayConfigSchema = z
   .object({
     host: z.string().optional(),
     port: z.number().int().min(0).max(65535).optional(),
+    /** Processes serving the port (`switchyard serve`, node:cluster): a number, or `auto` for one per core. Default 1. */
+    workers: z.union([z.number().int().positive(), z.literal('auto')]).optional(),
     /** The provider entry for requests that name none; defaults to the built-in `mock`. */
     defaultProvider: z.string().optional(),
+    /** Third-party adapter packages loaded at start: package names (`@acme/switchyard-provider-foo`) or paths relative to the config file (`./local/adapter`). */
+    plugins: z.array(z.string().min(1)).default([]),
     /** Hosts beyond loopback that `x-switchyard-custom-host` may point at (`*.corp.example`, `10.0.0.5:11434`, or `*`). */
     allowedHosts: z.array(z.string()).default([]),
+    /**
+     * The gateway's own API keys (use `${ENV}` references): when any is set, every route but
+     * `GET /health` requires one, as a bearer token, `x-api-key` or `x-switchyard-api-key`.
+     */
+    apiKeys: z.array(z.string().min(16, 'a gateway API key must be at least 16 characters')).default([]),
+    /** Managed gateway keys with rate limits and budgets (see the README's "Keys, limits and budgets"). */
+    access: accessConfigSchema.optional(),
+    /** Response cache stores (memory LRU or Redis) and semantic mode; see the README's Caching section. */
+    cache: cacheConfigSchema.optional(),
+    /** Named guardrail sets in Portkey's guardrail format, referred to by id from configs' `input_guardrails` / `output_guardrails`; see docs/guardrails.md. */
+    guardrails: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'guardrail set ids are letters, digits, dots, dashes and underscores'), z.record(z.string(), z.unknown())).default({}),
+    /** The request log, metrics, traces and model prices; see the README's "Logs, costs and metrics". */
+    logs: logsConfigSchema.prefault({}),
+    metrics: metricsConfigSchema.prefault({}),
+    tracing: tracingConfigSchema.optional(),
+    prices: pricesConfigSchema.optional(),
+    /** Keys that open the admin API (`/admin/keys`), sent as `x-switchyard-admin-key` or a bearer token. */
+    adminKeys: z.array(z.string().min(16, 'an admin key must be at least 16 characters')).default([]),
     bodyLimitBytes: z.number().int().positive().optional(),
-    timeouts: z
+    /** Largest upload streamed through (audio, images, files, proxied /v1/* paths); default 512 MiB. Past it: 413. */
+    uploadLimitBytes: z.number().int().positive().optional(),
+    /** Upstream deadlines for every provider (defaults: connect 10 s, first byte 600 s, idle 300 s). */
+    timeouts: timeoutsSchema.optional(),
+    /** Most open connections to one upstream origin; requests beyond it wait for a free one. Default 128. */
+    upstreamConnections: z.number().int().positive().max(65_536).default(128),
+    /** Slowloris guards: how long a client may take over its headers, its whole request, and silences in its body. */
+    clientTimeouts: z
       .object({
-        connectMs: z.number().int().nonnegative().optional(),
-        headersMs: z.number().int().nonnegative().optional(),
+        headersMs: z.number().int().positive().optional(),
+        requestMs: z.number().int().nonnegative().optional(),
         bodyIdleMs: z.number().int().nonnegative().optional(),
       })
+      .strict()
       .optional(),
     /** Milliseconds in-flight requests get to finish on shutdown. */
     shutdownGraceMs: z.number().int().nonnegative().default(30_000),
@@ -92,6 +151,7 @@ export const gatewayConfigSchema = z
       .strict()
       .optional(),
     responses: responsesSchema.default({ store: 'sqlite' }),
+    files: filesSchema.default({ store: 'disk' }),
     providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider slugs are lower-case letters, digits and dashes'), providerEntrySchema).default({}),
   })
   .strict();

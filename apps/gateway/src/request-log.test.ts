@@ -32,6 +32,14 @@ describe('request log', () => {
     expect(line.error).toContain('sk-proj-abcd…');
   });
 
+  it('carries the guardrail verdicts', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const guardrails = [{ phase: 'input' as const, set: 'pii-strict', verdict: 'fail' as const, action: 'blocked' as const, checks: [{ check: 'switchyard.pii', verdict: 'fail' as const, explanation: 'found 1 email', durationMs: 0.2 }] }];
+    logRequest(pino({ base: undefined }, sink), { traceId: 't-2', method: 'POST', path: '/v1/chat/completions', status: 400, stream: false, passthrough: false, totalMs: 1, warnings: [], guardrails });
+    expect(JSON.parse(lines[0]!).guardrails).toEqual(guardrails);
+  });
+
   it('masks the key shapes of the major providers', () => {
     for (const key of ['sk-ant-api03-SECRETSECRET', 'AKIAIOSFODNN7EXAMPLE', 'AIzaSyD-SECRETSECRET', 'gsk_SECRETSECRET']) {
       expect(maskSecrets(`key ${key} was refused`)).not.toContain('SECRETSECRET'.slice(4));

@@ -23,6 +23,8 @@ export function logRequest(logger: Logger, record: RequestRecord): void {
     error: record.errorMessage === undefined ? undefined : maskSecrets(record.errorMessage),
     warnings: record.warnings.length > 0 ? record.warnings : undefined,
     incomplete: record.incomplete || undefined,
+    // Each guardrail set's verdict with its checks' explanations (categories and counts, never the values found).
+    guardrails: record.guardrails,
   };
   if (record.status >= 500) logger.error(line, 'request');
   else if (record.status >= 400) logger.warn(line, 'request');

@@ -11,7 +11,7 @@ export interface TestGateway extends RunningGateway {
 export async function startTestGateway(config: GatewayConfigInput = {}, env: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
   const records: RequestRecord[] = [];
   const gateway = await startGateway({
-    config: parseConfig({ responses: { store: 'memory' }, ...config }, env),
+    config: parseConfig({ responses: { store: 'memory' }, files: { store: 'memory' }, logs: { store: 'memory' }, ...config }, env),
     env,
     host: '127.0.0.1',
     port: 0,

@@ -5,3 +5,5 @@ export type * from './endpoints/index.js';
 export * from './framing/index.js';
 export * from './http/index.js';
 export type * from './storage/response-store.js';
+export type * from './storage/file-store.js';
+export * from './guardrails/index.js';

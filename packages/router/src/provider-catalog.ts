@@ -1,4 +1,4 @@
-import { NotFoundError, type ProviderAdapter, type ProviderSettings } from '@switchyard/core';
+import { type HttpTimeouts, NotFoundError, type ProviderAdapter, type ProviderSettings } from '@switchyard/core';
 
 /** One provider instance in the catalog: an adapter plus its credentials and base URL. */
 export interface ProviderEntry {
@@ -10,6 +10,8 @@ export interface ProviderEntry {
   defaultParams?: Record<string, unknown>;
   /** What the operator knows of this entry's models (context window, prices), listed by GET /v1/models. */
   models?: Record<string, ModelMetadata>;
+  /** Upstream deadlines for this entry, field by field over the gateway's. */
+  timeouts?: HttpTimeouts;
 }
 
 /** Facts about one model of an entry. Prices are USD per million tokens. */
@@ -22,6 +24,7 @@ export interface ModelMetadata {
 export interface ProviderEntryOptions {
   defaultParams?: Record<string, unknown>;
   models?: Record<string, ModelMetadata>;
+  timeouts?: HttpTimeouts;
 }
 
 /** Adapters by id and provider entries by slug; every adapter also has an entry named after it. */

@@ -4,6 +4,10 @@ import type { GatewayHandler, GatewayRequest, GatewayResponse, ResponseBody } fr
  * A WHATWG `fetch` that answers from the gateway handler in this process: no server, no socket.
  * The request's signal reaches the handler (so an abort reaches the upstream call), and a
  * streamed answer becomes a ReadableStream pulled from the handler's async iterable.
+ *
+ * Bodies go as the express host sends them: whole for JSON routes, and as `bodyStream` for the
+ * routes that take uploads (`handler.bodyMode` says `streamed`: files, audio and image forms, the
+ * `/v1/*` proxy), so an upload flows to the provider as the route reads it, never held whole.
  */
 export function createEmbeddedFetch(handler: GatewayHandler): typeof fetch {
   return async (input, init) => {
@@ -13,17 +17,61 @@ export function createEmbeddedFetch(handler: GatewayHandler): typeof fetch {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
+    const streamed = request.body !== null && handler.bodyMode?.(request.method, url.pathname) === 'streamed';
     const gatewayRequest: GatewayRequest = {
       method: request.method,
       path: url.pathname,
       query: url.search ? url.search.slice(1) : undefined,
       headers,
-      body: new Uint8Array(await request.arrayBuffer()),
+      body: streamed ? emptyBody : new Uint8Array(await request.arrayBuffer()),
       signal: signal ?? new AbortController().signal,
     };
+    if (streamed) gatewayRequest.bodyStream = readWebStream(request.body!, gatewayRequest.signal);
     const response = await handler.handle(gatewayRequest);
+    // As with fetch over a socket: a call aborted before its answer started rejects, whatever the handler made of the abort.
+    if (gatewayRequest.signal.aborted) {
+      if (isStreamBody(response.body)) await response.body[Symbol.asyncIterator]().return?.();
+      throw abortReason(gatewayRequest.signal);
+    }
     return toWebResponse(response, gatewayRequest.signal);
   };
+}
+
+const emptyBody = new Uint8Array(0);
+
+/**
+ * A request body as the handler's async iterable, pulled only as the route reads it. A route
+ * that stops early cancels it; so does an abort, even while a read waits on a stalled producer.
+ */
+async function* readWebStream(stream: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  const onAbort = () => void reader.cancel(abortReason(signal)).catch(() => {});
+  signal.addEventListener('abort', onAbort, { once: true });
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      // A cancelled read ends as `done`: the body was cut, not complete.
+      if (signal.aborted) throw abortReason(signal);
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (!done) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
+function isStreamBody(body: ResponseBody | undefined): body is AsyncIterable<string | Uint8Array> {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
 function toWebResponse(response: GatewayResponse, signal: AbortSignal): Response {
@@ -54,7 +102,7 @@ function toReadableStream(chunks: AsyncIterable<string | Uint8Array>, signal: Ab
     start(controller) {
       onAbort = () => {
         stop();
-        controller.error(signal.reason ?? new DOMException('This operation was aborted', 'AbortError'));
+        controller.error(abortReason(signal));
         void iterator.return?.();
       };
       if (signal.aborted) onAbort();

@@ -1,6 +1,7 @@
 import type { RequestRecord } from '@switchyard/server';
 import { afterAll, beforeAll } from 'vitest';
 import { Switchyard } from '../src/index.js';
+import { describeEndpointsContract } from './endpoints-contract.js';
 import { describeSdkContract } from './sdk-contract.js';
 import { type TestUpstreams, startTestUpstreams } from './test-upstreams.js';
 
@@ -25,3 +26,4 @@ afterAll(async () => {
 });
 
 describeSdkContract('embedded', () => ({ client, upstreams, records }));
+describeEndpointsContract('embedded', () => ({ client, upstreams, records }));

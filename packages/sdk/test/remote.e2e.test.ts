@@ -3,6 +3,7 @@ import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
 import { type RequestRecord, type ServingGateway, serveGateway } from '@switchyard/server';
 import { afterAll, beforeAll } from 'vitest';
 import { Switchyard } from '../src/index.js';
+import { describeEndpointsContract } from './endpoints-contract.js';
 import { describeSdkContract } from './sdk-contract.js';
 import { type TestUpstreams, startTestUpstreams } from './test-upstreams.js';
 
@@ -37,3 +38,4 @@ afterAll(async () => {
 });
 
 describeSdkContract('remote', () => ({ client, upstreams, records }));
+describeEndpointsContract('remote', () => ({ client, upstreams, records }));

@@ -13,6 +13,17 @@ describe('types', () => {
     expect(client).toBeInstanceOf(OpenAI);
   });
 
+  it("keeps OpenAI's types for every method family", () => {
+    const client = new Switchyard({ apiKey: 'k' });
+    expectTypeOf(client.embeddings.create).toEqualTypeOf<OpenAI['embeddings']['create']>();
+    expectTypeOf(client.audio.speech.create).toEqualTypeOf<OpenAI['audio']['speech']['create']>();
+    expectTypeOf(client.files.create).toEqualTypeOf<OpenAI['files']['create']>();
+    expectTypeOf(client.batches.create).toEqualTypeOf<OpenAI['batches']['create']>();
+    expectTypeOf(client.fineTuning.jobs.create).toEqualTypeOf<OpenAI['fineTuning']['jobs']['create']>();
+    expectTypeOf(Switchyard.embedded).returns.toEqualTypeOf<Switchyard>();
+    expect(client.fineTuning.jobs).toBeDefined();
+  });
+
   it("types messages.create as @anthropic-ai/sdk's", () => {
     const client = new Switchyard({ apiKey: 'k' });
     expectTypeOf(client.messages).toEqualTypeOf<Anthropic['messages']>();

@@ -1,6 +1,8 @@
-import { InvalidRequestError, type ProviderCallContext, speaksNatively } from '@switchyard/core';
+import { type ChatOperations, InvalidRequestError, type ProviderCallContext, speaksNatively } from '@switchyard/core';
+import { attemptTimeouts } from './attempt-timeouts.js';
 import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import type { ChatFront } from './chat-front.js';
+import { type ChatAttemptInfo, interceptChat } from './chat-interceptor.js';
 import { checkPassthroughCapabilities } from './check-passthrough-capabilities.js';
 import type { ConversationState } from './conversation-state.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-types.js';
@@ -48,12 +50,17 @@ export function createChatRoute(front: ChatFront, options: { conversation?: Conv
         settings: target.settings,
         http: route.http,
         signal: info.signal,
-        timeouts: route.timeouts,
+        timeouts: attemptTimeouts(route.timeouts, target.entry),
         requestHeaders: headers,
         warn: (warning) => route.warnings.push(warning),
       };
       const adapter = target.entry.adapter;
-      if (speaksNatively(adapter, codec.format) && (!turn || (await turn.mayPassThrough(attemptBody)))) {
+      const addedHeaders: Record<string, string> = {};
+      const interceptInfo: ChatAttemptInfo = { request, format: codec.format, target, spec, record: route.record, setHeader: (name, value) => (addedHeaders[name] = value) };
+      const interceptors = route.chatInterceptors?.filter((interceptor) => interceptor.appliesTo(interceptInfo)) ?? [];
+      const wrap = interceptors.length > 0 ? (operations: ChatOperations) => interceptChat(operations, interceptors, interceptInfo) : undefined;
+      const withAddedHeaders = (response: GatewayResponse) => Object.assign(response.headers, addedHeaders) && response;
+      if (!wrap && speaksNatively(adapter, codec.format) && (!turn || (await turn.mayPassThrough(attemptBody)))) {
         front.checkPassthroughShape(attemptBody);
         checkPassthroughCapabilities(attemptBody, target.entry.slug, adapter.capabilities.chat);
         const unchanged = attemptBody.model === model && Object.keys(spec.overrideParams).length === 0 && !target.entry.defaultParams;
@@ -63,8 +70,12 @@ export function createChatRoute(front: ChatFront, options: { conversation?: Conv
       const decoded = codec.decodeRequest(attemptBody);
       route.warnings.push(...decoded.warnings);
       const translated = { ...decoded.request, model: target.model };
-      if (turn) return turn.translate(attemptBody, translated, (upstream, answerCodec) => translateChat(upstream, target, answerCodec, callContext, route, info.reportFirstByte));
-      return translateChat(translated, target, codec, callContext, route, info.reportFirstByte);
+      if (turn) {
+        return withAddedHeaders(
+          await turn.translate(attemptBody, translated, (upstream, answerCodec) => translateChat(upstream, target, answerCodec, callContext, route, info.reportFirstByte, wrap)),
+        );
+      }
+      return withAddedHeaders(await translateChat(translated, target, codec, callContext, route, info.reportFirstByte, wrap));
     };
 
     const outcome = await runRoutingPlan(config, { metadata, params: body, pathname: request.path, signal: request.signal }, attempt, route.routing.options);

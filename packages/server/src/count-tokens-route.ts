@@ -1,4 +1,5 @@
 import { InvalidRequestError, type ProviderCallContext, readUpstreamError, speaksNatively } from '@switchyard/core';
+import { attemptTimeouts } from './attempt-timeouts.js';
 import { anthropicMessagesCodec } from '@switchyard/formats';
 import { type AttemptInfo, type ResolvedTargetSpec, runRoutingPlan } from '@switchyard/router';
 import { anthropicMessagesFront } from './anthropic-messages-front.js';
@@ -47,7 +48,7 @@ export async function countTokensRoute(request: GatewayRequest, route: RouteCont
       settings: target.settings,
       http: route.http,
       signal: info.signal,
-      timeouts: route.timeouts,
+      timeouts: attemptTimeouts(route.timeouts, target.entry),
       requestHeaders: headers,
       warn: (warning) => route.warnings.push(warning),
     };

@@ -16,6 +16,22 @@ export interface GatewayAuth {
 
 const keyHeaders = ['x-switchyard-api-key', 'x-portkey-api-key'] as const;
 
+// Which key a request presented, by its header object: the key itself is stripped once accepted,
+// but per-tenant features (the response cache's partition) still need to tell keys apart.
+const acceptedKeyIds = new WeakMap<Record<string, string>, string>();
+
+/**
+ * A stable, non-secret id of the static gateway key a request was accepted with (a prefix of its
+ * SHA-256), or undefined when the gateway has no keys.
+ */
+export function gatewayKeyIdOf(headers: Readonly<Record<string, string>>): string | undefined {
+  return acceptedKeyIds.get(headers as Record<string, string>);
+}
+
+function keyId(key: string): string {
+  return `static-${digest(key).toString('hex').slice(0, 16)}`;
+}
+
 export function createGatewayAuth(apiKeys: readonly string[]): GatewayAuth | undefined {
   const digests = apiKeys.filter((key) => key.length > 0).map(digest);
   if (digests.length === 0) return undefined;
@@ -31,17 +47,20 @@ export function createGatewayAuth(apiKeys: readonly string[]): GatewayAuth | und
       for (const name of keyHeaders) {
         const value = headers[name];
         if (value !== undefined && accepts(value)) {
+          acceptedKeyIds.set(headers, keyId(value));
           delete headers[name];
           return;
         }
       }
       const bearer = readBearerToken(headers);
       if (bearer !== undefined && accepts(bearer)) {
+        acceptedKeyIds.set(headers, keyId(bearer));
         delete headers.authorization;
         return;
       }
       const anthropicKey = headers['x-api-key'];
       if (anthropicKey !== undefined && accepts(anthropicKey)) {
+        acceptedKeyIds.set(headers, keyId(anthropicKey));
         delete headers['x-api-key'];
         return;
       }

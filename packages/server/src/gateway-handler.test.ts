@@ -76,8 +76,25 @@ describe('gateway handler', () => {
   });
 
   it('answers unknown routes with a 404 in OpenAI shape', async () => {
-    const response = await makeHandler([]).handle({ ...chatRequest({}), path: '/v1/nothing' });
+    const response = await makeHandler([]).handle({ ...chatRequest({}), path: '/nothing' });
     expect(response.status).toBe(404);
-    expect(JSON.parse(response.body as string).error.message).toContain('/v1/nothing');
+    expect(JSON.parse(response.body as string).error.message).toContain('/nothing');
+  });
+
+  it('answers an unknown /v1 path with a 404 naming the provider when that provider cannot proxy', async () => {
+    const request = chatRequest({});
+    const response = await makeHandler([]).handle({ ...request, path: '/v1/nothing', headers: { ...request.headers, 'x-switchyard-provider': 'scripted' } });
+    expect(response.status).toBe(404);
+    const error = JSON.parse(response.body as string).error;
+    expect(error.message).toContain('/v1/nothing');
+    expect(error.message).toContain('"scripted"');
+  });
+
+  it('answers an endpoint the provider does not serve with a 400 naming both', async () => {
+    const response = await makeHandler([]).handle({ ...chatRequest({ model: '@scripted/e', input: 'x' }), path: '/v1/embeddings' });
+    expect(response.status).toBe(400);
+    const error = JSON.parse(response.body as string).error;
+    expect(error).toMatchObject({ type: 'invalid_request_error', param: 'model', code: 'endpoint_not_supported' });
+    expect(error.message).toContain('Provider "scripted" does not serve /v1/embeddings');
   });
 });

@@ -1,7 +1,14 @@
 export * from './gateway-types.js';
 export * from './gateway-handler.js';
+export * from './chat-interceptor.js';
+export { gatewayKeyIdOf } from './gateway-auth.js';
 export * from './express-host.js';
 export * from './header-api.js';
 export { resolveTarget, type ResolvedTarget, type TargetResolution } from './resolve-target.js';
 export * from './serve-gateway.js';
 export * from './serve-gateway-for-adapters.js';
+export type { AccessAdmission, AccessControl, AccessSession } from './access-control.js';
+export type { RequestObserver, RequestObservationHooks } from './request-observer.js';
+export type { ObservabilityEndpoints } from './observability-routes.js';
+export type { AdminConsoleEndpoints } from './admin-console-routes.js';
+export type { ProviderEntryView, ProviderTargetHealth } from './list-provider-health.js';

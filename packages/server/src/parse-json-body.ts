@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@switchyard/core';
+import { exceedsJsonNestingDepth, maxJsonNestingDepth } from './json-nesting-depth.js';
 
 /** Parses a request body that must be a JSON object, with errors a client can act on. */
 export function parseJsonObjectBody(body: Uint8Array): Record<string, unknown> {
@@ -8,6 +9,9 @@ export function parseJsonObjectBody(body: Uint8Array): Record<string, unknown> {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     throw new InvalidRequestError('The request body is not valid UTF-8.');
+  }
+  if (exceedsJsonNestingDepth(body)) {
+    throw new InvalidRequestError(`The request body nests objects and arrays deeper than ${maxJsonNestingDepth} levels.`, { code: 'nesting_too_deep' });
   }
   let value: unknown;
   try {

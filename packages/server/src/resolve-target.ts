@@ -26,6 +26,8 @@ export interface TargetResolution {
   defaultProvider?: string;
   /** Operator-defined model aliases: `fast` -> `@groq/llama-3.3-70b`. */
   modelAliases?: Readonly<Record<string, string>>;
+  /** Throws when the request's gateway key may not use this entry or model (managed keys). */
+  authorizeTarget?(slug: string, model: string): void;
 }
 
 /**
@@ -86,5 +88,6 @@ export function resolveTarget(
     }
     settings = { ...settings, headers: { ...settings.headers, ...forwarded } };
   }
+  resolution.authorizeTarget?.(entry.slug, parsed.model);
   return { entry, settings, model: parsed.model };
 }

@@ -262,6 +262,9 @@ describe('stored-response routes', () => {
     const handler = makeHandler(mapStore());
     expect(handler.hasRoute('GET', '/v1/responses/resp_1')).toBe(true);
     expect(handler.hasRoute('GET', '/v1/responses/resp_1/input_items')).toBe(true);
-    expect(handler.hasRoute('PUT', '/v1/responses/resp_1')).toBe(false);
+    expect(handler.bodyMode!('GET', '/v1/responses/resp_1')).toBe('buffered');
+    // Other methods on /v1 paths fall to the catch-all proxy, which streams its body.
+    expect(handler.bodyMode!('PUT', '/v1/responses/resp_1')).toBe('streamed');
+    expect(handler.hasRoute('PUT', '/responses/resp_1')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-import type { HttpTimeouts, HttpTransport, ResponseStore, Warning } from '@switchyard/core';
+import type { FileStore, HttpTimeouts, HttpTransport, ResponseStore, Warning } from '@switchyard/core';
 import type { RunOptions } from '@switchyard/router';
+import type { ChatInterceptor } from './chat-interceptor.js';
 import type { RequestRecord } from './gateway-types.js';
 import type { RoutingConfigs } from './read-routing-config.js';
 import type { TargetResolution } from './resolve-target.js';
@@ -15,4 +16,8 @@ export interface RouteContext {
   traceId: string;
   /** Where Responses API state is kept; absent when the gateway was started without one. */
   responseStore?: ResponseStore;
+  /** Where uploads and batch records are kept for providers with a batch API but no files API; absent when the gateway has none. */
+  fileStore?: FileStore;
+  /** Features around the provider call (cache, guardrails), asked per chat attempt whether they apply. */
+  chatInterceptors?: readonly ChatInterceptor[];
 }

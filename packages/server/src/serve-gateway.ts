@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { type ExpressHostOptions, createGatewayListener, listen } from './express-host.js';
 import { type GatewayHandlerOptions, createGatewayHandler } from './gateway-handler.js';
+import { createShutdownDrain } from './shutdown-drain.js';
 
 export interface ServeGatewayOptions extends GatewayHandlerOptions, ExpressHostOptions {
   host: string;
@@ -12,26 +13,20 @@ export interface ServeGatewayOptions extends GatewayHandlerOptions, ExpressHostO
 export interface ServingGateway {
   url: string;
   server: Server;
-  /** Stops accepting connections, lets in-flight requests and streams finish (up to the grace period), then resolves. */
+  /** Refuses new requests with 503, lets in-flight requests and streams finish (up to the grace period), closes, then resolves. */
   close(): Promise<void>;
 }
 
 /** The handler behind the express host, listening: what the gateway app and e2e tests start. */
 export async function serveGateway(options: ServeGatewayOptions): Promise<ServingGateway> {
-  const listener = createGatewayListener(createGatewayHandler(options), options);
-  const { server, url } = await listen(listener, options.port, options.host);
+  const shutdown = createShutdownDrain(createGatewayListener(createGatewayHandler(options), options));
+  const { server, url } = await listen(shutdown.listener, options.port, options.host, options.clientTimeouts);
   let closing: Promise<void> | undefined;
   return {
     url,
     server,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 30_000);
-        grace.unref();
-        server.once('close', () => clearTimeout(grace));
-      });
+      closing ??= shutdown.drain(server, options.shutdownGraceMs ?? 30_000);
       return closing;
     },
   };

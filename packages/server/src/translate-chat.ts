@@ -1,4 +1,4 @@
-import { type ChatRequest, GatewayError, type GatewayErrorBody, type ProviderCallContext, type StreamEvent, UnsupportedError, UpstreamError, toGatewayError } from '@switchyard/core';
+import { type ChatOperations, type ChatRequest, GatewayError, type GatewayErrorBody, type ProviderCallContext, type StreamEvent, UnsupportedError, UpstreamError, toGatewayError } from '@switchyard/core';
 import type { ChatFormatCodec, ChatStreamEncoder } from '@switchyard/formats';
 import { checkChatCapabilities } from './check-chat-capabilities.js';
 import type { GatewayResponse } from './gateway-types.js';
@@ -17,18 +17,21 @@ export async function translateChat(
   callContext: ProviderCallContext,
   route: RouteContext,
   onFirstByte: () => void,
+  /** Wraps the adapter's operations with the interceptors that apply (cache, guardrails). */
+  wrap?: (operations: ChatOperations) => ChatOperations,
 ): Promise<GatewayResponse> {
   const adapter = target.entry.adapter;
   if (!adapter.chat) throw new UnsupportedError(`Provider "${target.entry.slug}" does not support chat.`, { provider: adapter.id });
   checkChatCapabilities(request, target.entry.slug, adapter.capabilities.chat, callContext.warn);
+  const chat = wrap ? wrap(adapter.chat) : adapter.chat;
   if (!request.stream) {
-    const response = await adapter.chat.generate(request, callContext);
+    const response = await chat.generate(request, callContext);
     onFirstByte();
     route.record.usage = response.usage;
     route.record.modelAnswered = response.model;
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(codec.encodeResponse(response, { request })) };
   }
-  const started = await adapter.chat.stream(request, callContext);
+  const started = await chat.stream(request, callContext);
   // The stream counts as started (no more fallback) once its first event arrived and was not an error.
   const { first, all } = await peekFirst(started.events);
   if (!first.done && first.value.type === 'error') throw gatewayErrorFromBody(first.value.error);

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@switchyard/core';
+import { checkNumberParams, anthropicMessagesNumberBounds } from './check-number-params.js';
 
 /**
  * Cheap checks for a Messages body going through untranslated, worded as Anthropic words
@@ -23,4 +24,5 @@ export function validateAnthropicMessagesShape(body: Record<string, unknown>): v
     throw new InvalidRequestError('max_tokens: Input should be a positive integer', { param: 'max_tokens' });
   }
   if (stream !== undefined && typeof stream !== 'boolean') throw new InvalidRequestError('stream: Input should be a valid boolean', { param: 'stream' });
+  checkNumberParams(body, anthropicMessagesNumberBounds);
 }

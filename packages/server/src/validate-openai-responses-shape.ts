@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@switchyard/core';
+import { checkNumberParams, openAIResponsesNumberBounds } from './check-number-params.js';
 
 /** Cheap checks for a Responses body going through untranslated; the rest is the upstream's to judge. */
 export function validateOpenAIResponsesShape(body: Record<string, unknown>): void {
@@ -16,4 +17,5 @@ export function validateOpenAIResponsesShape(body: Record<string, unknown>): voi
   if (stream !== undefined && stream !== null && typeof stream !== 'boolean') {
     throw new InvalidRequestError("Invalid type for 'stream': expected a boolean.", { param: 'stream' });
   }
+  checkNumberParams(body, openAIResponsesNumberBounds);
 }

@@ -5,9 +5,10 @@ import type { GatewayResponse } from './gateway-types.js';
  * An error answer from a passthrough upstream is already in the client's format: when it is
  * the request's final outcome the client gets those bytes, not a re-encoding of them.
  */
-const verbatim = new WeakMap<object, { format: WireFormat; response: GatewayResponse }>();
+const verbatim = new WeakMap<object, { format: WireFormat | undefined; response: GatewayResponse }>();
 
-export function rememberVerbatimError(error: object, format: WireFormat, response: GatewayResponse): void {
+/** `format` is the chat format of the client, or undefined for the other OpenAI endpoints (proxied as is). */
+export function rememberVerbatimError(error: object, format: WireFormat | undefined, response: GatewayResponse): void {
   verbatim.set(error, { format, response });
 }
 

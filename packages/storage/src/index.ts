@@ -5,3 +5,5 @@ export { createPostgresResponseStore, type PostgresResponseStoreOptions } from '
 export type { Migration } from './migration.js';
 export { sqliteMigrations } from './sqlite-migrations.js';
 export { postgresMigrations } from './postgres-migrations.js';
+export { createMemoryFileStore } from './memory-file-store.js';
+export { createDiskFileStore, type DiskFileStoreOptions } from './disk-file-store.js';

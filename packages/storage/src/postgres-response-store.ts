@@ -1,5 +1,4 @@
 import type { StoredResponse } from '@switchyard/core';
-import pg from 'pg';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { postgresMigrations } from './postgres-migrations.js';
@@ -20,6 +19,8 @@ export interface PostgresResponseStoreOptions {
  * several instances start at once, see migrate-postgres.ts); every query is parameterised.
  */
 export async function createPostgresResponseStore(options: PostgresResponseStoreOptions): Promise<ManagedResponseStore> {
+  // Loaded on use: the driver costs ~8 MiB of memory in every gateway that keeps responses elsewhere.
+  const { default: pg } = await import('pg');
   const schema = options.schema ?? 'public';
   const table = `${quoteIdentifier(schema)}.switchyard_responses`;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { type AnthropicBatchMockOptions, type MockMessageBatch, createAnthropicBatchMock } from './anthropic-batch-mock.js';
 import { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
 import { isJsonObject, pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
@@ -14,6 +15,8 @@ export interface AnthropicMockOptions {
   streamDelayMs?: number;
   /** Keep requests in `received` (default true); benchmarks turn it off. */
   recordRequests?: boolean;
+  /** Message Batches: how many retrieves a new batch stays in_progress (see AnthropicBatchMockOptions). */
+  batches?: AnthropicBatchMockOptions;
 }
 
 export interface AnthropicMock extends MockServer {
@@ -22,6 +25,10 @@ export interface AnthropicMock extends MockServer {
    * shape). The Anthropic SDK takes `url` instead, as it appends `/v1/messages` itself.
    */
   baseURL: string;
+  /** The Message Batches created so far, by id (the received params, state, results once ended). */
+  batches: ReadonlyMap<string, MockMessageBatch>;
+  /** Ends every running batch now (a canceling one ends with its requests canceled). */
+  endBatches(): void;
 }
 
 export type AnthropicErrorType =
@@ -66,7 +73,7 @@ export function anthropicFaultBody(status: number): AnthropicErrorBody {
 
 /**
  * A loopback server speaking Anthropic Messages (`POST /v1/messages`, streamed or not, and
- * `POST /v1/messages/count_tokens`) with the real wire format: the checks of
+ * `POST /v1/messages/count_tokens`, and Message Batches — see anthropic-batch-mock.ts) with the real wire format: the checks of
  * `validateAnthropicRequest`, the answers of `planAnthropicReply` (whose input usage is also
  * the count), the event sequence of `encodeAnthropicStream`. Faults and recorded
  * replays come from the base mock server; a `{ status }` fault gets Anthropic's error body.
@@ -75,6 +82,8 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
   let sequence = 0;
   const streamDelayMs = options.streamDelayMs ?? 0;
   const promptCache = createPromptCache();
+  let serverUrl = '';
+  const batchMock = createAnthropicBatchMock(() => serverUrl, options.batches);
 
   const sendJson = (response: ServerResponse, status: number, body: object, requestId: string) =>
     writeJson(response, status, body, {
@@ -121,17 +130,22 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
       }
       if (request.method === 'POST' && path === '/v1/messages') return messages(request, response, context, requestId);
       if (request.method === 'POST' && path === '/v1/messages/count_tokens') return countTokens(request, response, requestId);
+      if (batchMock.handle(request, path, response, (status, body) => sendJson(response, status, body, requestId))) return;
       return sendJson(response, 404, anthropicError('not_found_error', 'Not Found', requestId), requestId);
     },
     { recordRequests: options.recordRequests, faultBody: anthropicFaultBody },
   );
 
+  serverUrl = server.url;
   const reset = server.reset;
   return Object.assign(server, {
     baseURL: `${server.url}/v1`,
+    batches: batchMock.batches,
+    endBatches: batchMock.endBatches,
     reset() {
       reset();
       promptCache.clear();
+      batchMock.reset();
     },
   });
 }
@@ -148,4 +162,5 @@ export {
   type PromptCache,
 } from './plan-anthropic-reply.js';
 export { encodeAnthropicMessage, encodeAnthropicStream, type AnthropicReplyMeta } from './encode-anthropic-reply.js';
+export type { AnthropicBatchMockOptions, MockMessageBatch } from './anthropic-batch-mock.js';
 export { validateAnthropicRequest, type AnthropicRequestProblem } from './validate-anthropic-request.js';

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { createOpenAIEndpointAnswerer } from './answer-openai-endpoint.js';
 import { encodeAzureOpenAICompletion, encodeAzureOpenAIStream, type AzureReplyExtras } from './encode-azure-openai-reply.js';
 import type { OpenAIReplyMeta } from './encode-openai-reply.js';
 import { contentText, lastUserMessage } from './mock-reply-text.js';
@@ -26,6 +27,10 @@ export interface AzureOpenAIMockOptions {
   /** Keep requests in `received` (default true); benchmarks turn it off. */
   recordRequests?: boolean;
 }
+
+// Azure's OpenAI endpoints on a deployment, and those on the resource (`/openai/{path}`).
+const deploymentEndpointRoute = /^\/openai\/deployments\/([^/]+)(\/(?:embeddings|images\/generations|images\/edits|audio\/speech|audio\/transcriptions|audio\/translations|completions))$/;
+const resourceEndpointRoute = /^\/openai(\/(?:fine_tuning\/jobs|files|batches)(?:\/.*)?)$/;
 
 export interface AzureOpenAIStreamError {
   /** Chunks sent before the error chunk, the prompt-filter chunk included (default 2). */
@@ -136,6 +141,11 @@ export async function startAzureOpenAIMock(options: AzureOpenAIMockOptions = {})
     await writeEventStream(response, frames, { delayMs: options.streamDelayMs ?? 0, signal: context.signal });
   };
 
+  const endpoints = createOpenAIEndpointAnswerer({
+    sendJson: (response, status, body) => sendJson(response, status, body, `endpoint-${sequence}`),
+    error: (message, param) => azureOpenAIError('BadRequest', message, param ? { param } : {}),
+  });
+
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
@@ -184,6 +194,17 @@ export async function startAzureOpenAIMock(options: AzureOpenAIMockOptions = {})
         if (options.deployments && !options.deployments.includes(deployment)) return deploymentNotFound(response, requestId);
         return chat(request, response, context, deployment, requestId);
       }
+      const endpoint = deploymentEndpointRoute.exec(url.pathname);
+      const resource = endpoint ? undefined : resourceEndpointRoute.exec(url.pathname);
+      if (endpoint || resource) {
+        const version = url.searchParams.get('api-version');
+        if (version === null) return sendJson(response, 404, azureOpenAIError('404', 'Resource not found'), requestId);
+        if (!apiVersions.includes(version)) return sendJson(response, 400, azureOpenAIError('BadRequest', 'API version not supported'), requestId);
+        const deployment = endpoint ? decodeURIComponent(endpoint[1]!) : undefined;
+        if (deployment && options.deployments && !options.deployments.includes(deployment)) return deploymentNotFound(response, requestId);
+        if (await endpoints.answer(request, response, endpoint ? endpoint[2]! : resource![1]!, deployment)) return;
+      }
+      if (url.pathname.startsWith('/openai/v1/') && (await endpoints.answer(request, response, url.pathname.slice('/openai/v1'.length)))) return;
       return sendJson(response, 404, azureOpenAIError('404', 'Resource not found'), requestId);
     },
     { recordRequests: options.recordRequests, faultBody },

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { answerBedrockInvoke } from './bedrock-mock-invoke.js';
 import { checkBedrockRequest } from './check-bedrock-request.js';
 import { bedrockStreamEvents, encodeBedrockResponse, encodeBedrockStreamEvent, encodeBedrockStreamException } from './encode-bedrock-reply.js';
 import type { MockFault } from './mock-fault.js';
@@ -64,7 +65,8 @@ export function bedrockErrorFault(errorType: string, status: number, message: st
 export const recordedBedrockAnswer = recordedAnswer;
 
 /**
- * A loopback Bedrock runtime: POST /model/{modelId}/converse and /converse-stream. Every request
+ * A loopback Bedrock runtime: POST /model/{modelId}/converse and /converse-stream, and /invoke for
+ * embedding and image models (see `answerBedrockInvoke`). Every request
  * must be signed with SigV4 for the given keys and region — the mock recomputes the signature
  * with its own verifier (verify-aws-signature.ts) and answers a wrong one with AWS's 403
  * InvalidSignatureException. Answers are deterministic (see `planBedrockReply`); streams are real
@@ -141,13 +143,18 @@ export async function startBedrockMock(options: BedrockMockOptions): Promise<Bed
       if (refusal) return sendJson(response, refusal.status, { message: refusal.message }, requestId, refusal.errorType);
 
       const path = pathWithoutQuery(request.path);
-      const route = /^\/model\/([^/]+)\/(converse|converse-stream)$/.exec(path);
+      const route = /^\/model\/([^/]+)\/(converse|converse-stream|invoke)$/.exec(path);
       if (request.method !== 'POST' || !route) {
         return sendJson(response, 404, { message: 'The requested operation is not recognized by the service.' }, requestId, `UnknownOperationException:${coralService}`);
       }
       const modelId = decodeURIComponent(route[1]!);
       if (options.models && !options.models.includes(modelId)) {
         return sendJson(response, 400, { message: 'The provided model identifier is invalid.' }, requestId, `ValidationException:${coralBedrock}`);
+      }
+      if (route[2] === 'invoke') {
+        const answer = answerBedrockInvoke(modelId, request.json);
+        const errorType = answer.errorType && `${answer.errorType}:${coralBedrock}`;
+        return writeJson(response, answer.status, answer.body, { 'x-amzn-RequestId': requestId, ...answer.headers, ...(errorType && { 'x-amzn-ErrorType': errorType }) });
       }
       const problem = checkBedrockRequest(request.json);
       if (problem) return sendJson(response, 400, { message: problem }, requestId, `ValidationException:${coralBedrock}`);

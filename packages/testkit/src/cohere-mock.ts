@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cohereDoneFrame, encodeCohereResponse, encodeCohereStream, frameCohereEvent, type CohereReplyMeta } from './encode-cohere-reply.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planCohereReply } from './plan-cohere-reply.js';
+import { answerCohereEmbed } from './cohere-mock-embed.js';
 
 export interface CohereMockOptions {
   /** When set, every request must carry `Authorization: Bearer <apiKey>`, else Cohere's 401. */
@@ -81,7 +82,8 @@ const knownFields = new Set([
 ]);
 
 /**
- * A loopback server speaking Cohere Chat v2 (`POST /v2/chat`, streamed or not) with the real
+ * A loopback server speaking Cohere Chat v2 (`POST /v2/chat`, streamed or not) and Embed v2
+ * (`POST /v2/embed`, see `answerCohereEmbed`) with the real
  * wire format: `{ id, message }` error bodies, named-event SSE (`event: <type>` + `data:`)
  * ended by `data: [DONE]`, tool plans and citations. Answers are deterministic — see
  * `planCohereReply`. Faults and recorded replays come from the base mock server.
@@ -149,6 +151,10 @@ export async function startCohereMock(options: CohereMockOptions = {}): Promise<
         if (authorization !== `Bearer ${options.apiKey}`) return sendJson(response, 401, cohereError('invalid api token'));
       }
       if (request.method === 'POST' && path === '/v2/chat') return chat(request, response, context);
+      if (request.method === 'POST' && path === '/v2/embed') {
+        const answer = answerCohereEmbed(request.json, options.models);
+        return sendJson(response, answer.status, answer.body);
+      }
       return sendJson(response, 404, cohereError(`${request.method} ${path} not found`));
     },
     { recordRequests: options.recordRequests, faultBody: cohereFaultBody },

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { encodeGoogleResponse, encodeGoogleStreamChunks, frameGoogleSseEvent, type GoogleReplyMeta } from './encode-google-reply.js';
+import { answerGoogleEmbeddings, answerImagenPredict } from './google-mock-predictions.js';
 import { isJsonObject } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planGoogleReply } from './plan-google-reply.js';
@@ -64,13 +65,14 @@ function faultBody(status: number): GoogleErrorBody {
   return googleError(status, statusNames[status] ?? 'UNKNOWN', `Mock fault: HTTP ${status}.`);
 }
 
-const route = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const route = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents|predict)$/;
 
 /**
  * A loopback server speaking the Gemini API: `POST /v1beta/models/{model}:generateContent`
  * and `:streamGenerateContent` (`?alt=sse`: CRLF-framed `data: {...}` events exactly like
  * the real API; without it, one JSON array), answering deterministically — see
- * `planGoogleReply`. Errors have Google's shape (`{error: {code, message, status}}`), a bad
+ * `planGoogleReply`; `:batchEmbedContents` (`mockEmbeddingVector` of each text) and Imagen's
+ * `:predict` (`sampleCount` 1×1 PNGs). Errors have Google's shape (`{error: {code, message, status}}`), a bad
  * key is Gemini's 400 INVALID_ARGUMENT. Faults and recorded replays come from the base server.
  */
 export async function startGoogleMock(options: GoogleMockOptions = {}): Promise<GoogleMock> {
@@ -167,6 +169,8 @@ export async function startGoogleMock(options: GoogleMockOptions = {}): Promise<
             `models/${model} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
           ));
         }
+        if (method === 'batchEmbedContents') return answerGoogleEmbeddings(request.json, model!, (status, body) => sendJson(response, status, body));
+        if (method === 'predict') return answerImagenPredict(request.json, (status, body) => sendJson(response, status, body));
         const stream = method === 'streamGenerateContent';
         return generate(request, response, context, model!, stream, url.searchParams.get('alt') === 'sse');
       }

@@ -146,4 +146,19 @@ describe('startMockServer', () => {
     expect(mock.received).toEqual([]);
     expect(calls).toBe(1);
   });
+
+  it('counts open connections and notes when a client closed early', async () => {
+    mock = await startMockServer(() => undefined);
+    mock.failNext({ stallAfterHeaders: true });
+    const request = httpRequest(mock.url, { agent: false, method: 'POST' }, (response) => response.resume());
+    request.on('error', () => undefined);
+    request.end('{}');
+    await mock.waitForRequests(1);
+    expect(mock.openConnections()).toBe(1);
+    const before = performance.now();
+    request.destroy();
+    const closed = await mock.waitForClientClose();
+    expect(closed.closedAt).toBeGreaterThanOrEqual(before);
+    expect(await mock.waitForOpenConnections(0)).toBe(0);
+  });
 });

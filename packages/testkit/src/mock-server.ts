@@ -13,10 +13,16 @@ export interface ReceivedRequest {
   headers: Record<string, string>;
   /** The raw body text. */
   body: string;
+  /** The body's bytes as received (binary multipart intact), up to `keepBodyBytes`. */
+  raw: Uint8Array;
+  /** How many body bytes arrived, kept or not. */
+  bodyBytes: number;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: any;
   /** Becomes true when the client closed the connection before the answer completed. */
   aborted: boolean;
+  /** `performance.now()` when the client closed early (set together with `aborted`). */
+  closedAt?: number;
 }
 
 export interface MockContext {
@@ -35,6 +41,8 @@ export interface MockServerOptions {
   recordRequests?: boolean;
   /** Body of a `{ status }` fault that brings none; each mock answers in its provider's shape. */
   faultBody?: (status: number) => object;
+  /** Body bytes kept per request (default: all). Past it bytes are counted, not kept, so a huge upload leaves memory flat. */
+  keepBodyBytes?: number;
 }
 
 export interface MockServer {
@@ -52,6 +60,12 @@ export interface MockServer {
   waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
   /** Resolves with the first received request whose client closed early, already or later. */
   waitForClientClose(timeoutMs?: number): Promise<ReceivedRequest>;
+  /** TCP connections open right now (a pooling client keeps idle ones open until it lets go). */
+  openConnections(): number;
+  /** Resolves once at most `count` connections are open (the client released the rest). */
+  waitForOpenConnections(count: number, timeoutMs?: number): Promise<number>;
+  /** Body bytes read so far over all requests, counted as each chunk arrives. */
+  bodyBytesReceived(): number;
   /** Forgets received requests and queued faults/replays. */
   reset(): void;
   /** Closes the server and every open connection, stalled ones included. */
@@ -115,6 +129,7 @@ export async function startMockServer(handler: MockHandler, options: MockServerO
       controller.abort();
       if (!closedByServer) {
         request.aborted = true;
+        request.closedAt = performance.now();
         settleWaiters();
       }
     });
@@ -149,20 +164,43 @@ export async function startMockServer(handler: MockHandler, options: MockServerO
     }
   };
 
+  const keepBodyBytes = options.keepBodyBytes ?? Number.POSITIVE_INFINITY;
+  let bodyBytesReceived = 0;
   const server = createServer({ noDelay: true }, (incoming, response) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let kept = 0;
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      bodyBytesReceived += chunk.byteLength;
+      if (kept >= keepBodyBytes) return;
+      const part = kept + chunk.byteLength > keepBodyBytes ? chunk.subarray(0, keepBodyBytes - kept) : chunk;
+      chunks.push(part);
+      kept += part.byteLength;
+    });
     incoming.on('end', () => {
-      const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       const request: ReceivedRequest = {
         method: incoming.method ?? 'GET',
         path: incoming.url ?? '/',
         headers: flattenHeaders(incoming.headers),
         body,
+        raw,
+        bodyBytes: size,
         json: parseJson(body),
         aborted: false,
       };
       void serve(request, response);
+    });
+  });
+
+  let connections = 0;
+  server.on('connection', (socket) => {
+    connections++;
+    socket.once('close', () => {
+      connections--;
+      settleWaiters();
     });
   });
 
@@ -186,6 +224,10 @@ export async function startMockServer(handler: MockHandler, options: MockServerO
       waitFor(() => (received.length >= count ? received.slice() : undefined), timeoutMs, `${count} request(s)`),
     waitForClientClose: (timeoutMs = 5_000) =>
       waitFor(() => received.find((request) => request.aborted), timeoutMs, 'a client to close early'),
+    openConnections: () => connections,
+    bodyBytesReceived: () => bodyBytesReceived,
+    waitForOpenConnections: (count, timeoutMs = 5_000) =>
+      waitFor(() => (connections <= count ? connections : undefined), timeoutMs, `at most ${count} open connection(s)`),
     reset() {
       received.length = 0;
       queue.length = 0;

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { encodeOpenAICompletion, encodeOpenAIStream, type OpenAIReplyMeta } from './encode-openai-reply.js';
 import { encodeOllamaChatResponse, encodeOllamaChatStream, type OllamaReplyMeta } from './encode-ollama-reply.js';
+import { mockEmbeddingVector, mockTokenCount } from './mock-embedding.js';
 import { contentText, lastUserMessage } from './mock-reply-text.js';
 import { isJsonObject, pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
@@ -53,7 +54,7 @@ function base64Problem(image: unknown): string | undefined {
 /**
  * A loopback server speaking Ollama's API: native `POST /api/chat` (streamed as NDJSON unless
  * `stream: false` — streaming is Ollama's default), `GET /api/tags`, and the OpenAI-compatible
- * `POST /v1/chat/completions`. Native answers follow `planOllamaReply`; errors are Ollama's
+ * `POST /v1/chat/completions`, and `POST /api/embed` (`mockEmbeddingVector` of each input). Native answers follow `planOllamaReply`; errors are Ollama's
  * `{"error": "…"}` (404 for a model that is not pulled, 400 for images that are not base64).
  * Faults and recorded replays come from the base server.
  */
@@ -91,6 +92,26 @@ export async function startOllamaMock(options: OllamaMockOptions = {}): Promise<
     const cut = fault !== undefined && fault.error === undefined;
     await writeEventStream(response, lines, { delayMs, signal: context.signal, keepOpen: cut });
     if (cut) response.socket?.destroy();
+  };
+
+  // /api/embed: `input` a string or strings; each vector is mockEmbeddingVector(text, dimensions ?? 8), prompt_eval_count the words.
+  const nativeEmbed = (request: ReceivedRequest, response: ServerResponse) => {
+    const body = request.json;
+    if (!isJsonObject(body)) return sendJson(response, 400, { error: 'invalid character looking for beginning of value' });
+    if (typeof body.model !== 'string' || body.model === '') return sendJson(response, 400, { error: 'model is required' });
+    if (options.models && !options.models.includes(body.model)) return sendJson(response, 404, { error: `model "${body.model}" not found, try pulling it first` });
+    const input: unknown[] = typeof body.input === 'string' ? [body.input] : Array.isArray(body.input) ? body.input : [];
+    if (input.length === 0 || input.some((text) => typeof text !== 'string')) return sendJson(response, 400, { error: 'invalid input type' });
+    const dimensions = body.dimensions ?? 8;
+    if (!Number.isInteger(dimensions) || dimensions < 1) return sendJson(response, 400, { error: 'dimensions must be a positive integer' });
+    const texts = input as string[];
+    return sendJson(response, 200, {
+      model: body.model,
+      embeddings: texts.map((text) => mockEmbeddingVector(text, dimensions)),
+      total_duration: 14_143_917,
+      load_duration: 1_019_500,
+      prompt_eval_count: texts.reduce((sum, text) => sum + mockTokenCount(text), 0),
+    });
   };
 
   const openAIChat = async (request: ReceivedRequest, response: ServerResponse, context: MockContext) => {
@@ -131,6 +152,7 @@ export async function startOllamaMock(options: OllamaMockOptions = {}): Promise<
       const path = pathWithoutQuery(request.path);
       if (request.method === 'POST' && path === '/api/chat') return nativeChat(request, response, context);
       if (request.method === 'POST' && path === '/v1/chat/completions') return openAIChat(request, response, context);
+      if (request.method === 'POST' && path === '/api/embed') return nativeEmbed(request, response);
       if (request.method === 'GET' && path === '/api/tags') {
         const models = (options.models ?? defaultTags).map((name, index) => ({
           name,

@@ -5,6 +5,7 @@ import {
   encodeOpenAICompatibleStream,
   type OpenAICompatibleReplyStyle,
 } from './encode-openai-compatible-reply.js';
+import { createOpenAIEndpointAnswerer } from './answer-openai-endpoint.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
 import { planOpenAIReply } from './plan-openai-reply.js';
 
@@ -34,6 +35,11 @@ export interface OpenAICompatibleMockOptions extends OpenAICompatibleReplyStyle 
   created?: number;
   /** Keep requests in `received` (default true). */
   recordRequests?: boolean;
+  /**
+   * OpenAI endpoints besides chat the server answers, as paths after the base (`/audio/transcriptions`,
+   * `/embeddings`); the others get its 404. Default: none, as most compatible servers serve chat only.
+   */
+  endpoints?: string[];
 }
 
 export interface OpenAICompatibleMock extends MockServer {
@@ -111,6 +117,13 @@ export async function startOpenAICompatibleMock(options: OpenAICompatibleMockOpt
     if (!context.signal.aborted) response.end();
   };
 
+  const served = new Set(options.endpoints ?? []);
+  const endpoints = createOpenAIEndpointAnswerer({
+    sendJson: (response, status, body) => sendJson(response, status, body),
+    error: (message, param) => errorBody(message, 'invalid_request_error', null, param),
+    serves: (path) => served.has(path) || [...served].some((base) => path.startsWith(`${base}/`)),
+  });
+
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
@@ -122,6 +135,7 @@ export async function startOpenAICompatibleMock(options: OpenAICompatibleMockOpt
         if (key !== options.apiKey) return sendJson(response, 401, errorBody('Invalid API key provided.', 'authentication_error', 'invalid_api_key'));
       }
       if (request.method === 'POST' && path === `${basePath}/chat/completions`) return chat(request, response, context);
+      if (path.startsWith(`${basePath}/`) && (await endpoints.answer(request, response, path.slice(basePath.length)))) return;
       return sendJson(response, 404, errorBody(`Unknown route ${request.method} ${path}.`, 'invalid_request_error'));
     },
     {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { createOpenAIEndpointAnswerer } from './answer-openai-endpoint.js';
 import { encodeOpenAICompletion, encodeOpenAIStream, type OpenAIReplyMeta } from './encode-openai-reply.js';
 import { isJsonObject, pathWithoutQuery } from './mock-request.js';
 import { startMockServer, type MockContext, type MockServer, type ReceivedRequest } from './mock-server.js';
@@ -21,6 +22,8 @@ export interface OpenAIMockOptions {
   created?: number;
   /** Keep requests in `received` (default true); benchmarks turn it off. */
   recordRequests?: boolean;
+  /** Body bytes kept per request (default all); a large-upload test keeps few and reads `bodyBytes`. */
+  keepBodyBytes?: number;
 }
 
 export interface OpenAIMock extends MockServer {
@@ -43,7 +46,9 @@ function faultBody(status: number): OpenAIErrorBody {
 /**
  * A loopback server speaking OpenAI Chat Completions (`POST /v1/chat/completions`, streamed or
  * not) and `GET /v1/models`, answering deterministically from the request — see
- * `planOpenAIReply` for the rules. Faults and recorded replays come from the base mock server.
+ * `planOpenAIReply` for the rules. It also answers embeddings, images, audio, moderations,
+ * completions and fine-tuning jobs (see answer-openai-endpoint.ts), vector stores, and upload
+ * parts (their size counted). Faults and recorded replays come from the base mock server.
  */
 export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<OpenAIMock> {
   let sequence = 0;
@@ -90,6 +95,12 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
     await writeEventStream(response, events, { delayMs: streamDelayMs, signal: context.signal });
   };
 
+  const endpoints = createOpenAIEndpointAnswerer({
+    sendJson: (response, status, body) => sendJson(response, status, body, `req_mock${String(sequence).padStart(24, '0')}`),
+    error: (message, param) => openAIError(message, 'invalid_request_error', param),
+  });
+  const vectorStores: Array<Record<string, unknown>> = [];
+
   const server = await startMockServer(
     async (request, response, context) => {
       sequence++;
@@ -123,10 +134,26 @@ export async function startOpenAIMock(options: OpenAIMockOptions = {}): Promise<
         }));
         return sendJson(response, 200, { object: 'list', data }, requestId);
       }
+      if (path.startsWith('/v1/') && (await endpoints.answer(request, response, path.slice('/v1'.length)))) return;
+      // Endpoints the gateway knows nothing of, for its catch-all proxy: vector stores, upload parts.
+      if (path === '/v1/vector_stores' && request.method === 'GET') {
+        const limit = Number(new URL(request.path, 'http://mock').searchParams.get('limit') ?? 20);
+        return sendJson(response, 200, { object: 'list', data: vectorStores.slice(0, limit), has_more: vectorStores.length > limit }, requestId);
+      }
+      if (path === '/v1/vector_stores' && request.method === 'POST') {
+        const store = { id: `vs_mock${vectorStores.length + 1}`, object: 'vector_store', created_at: 1_700_000_000, name: request.json?.name ?? null, status: 'completed' };
+        vectorStores.push(store);
+        return sendJson(response, 200, store, requestId);
+      }
+      const part = /^\/v1\/uploads\/([^/]+)\/parts$/.exec(path);
+      if (part && request.method === 'POST') {
+        // Counts what arrived (see keepBodyBytes): a large-upload test checks the size, not the bytes.
+        return sendJson(response, 200, { id: `part_mock${sequence}`, object: 'upload.part', upload_id: part[1], created_at: 1_700_000_000, bytes: request.bodyBytes }, requestId);
+      }
       // The real API's answer to an unknown route.
       return sendJson(response, 404, openAIError(`Invalid URL (${request.method} ${path})`, 'invalid_request_error'), requestId);
     },
-    { recordRequests: options.recordRequests, faultBody },
+    { recordRequests: options.recordRequests, faultBody, keepBodyBytes: options.keepBodyBytes },
   );
 
   return Object.assign(server, { baseURL: `${server.url}/v1` });

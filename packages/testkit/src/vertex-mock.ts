@@ -5,6 +5,7 @@ import { anthropicError } from './anthropic-mock.js';
 import { encodeAnthropicMessage, encodeAnthropicStream } from './encode-anthropic-reply.js';
 import { encodeGoogleResponse, encodeGoogleStreamChunks, frameGoogleSseEvent } from './encode-google-reply.js';
 import { googleError } from './google-mock.js';
+import { answerVertexPredict } from './vertex-mock-predictions.js';
 import { type MockContext, type MockServer, type ReceivedRequest, startMockServer } from './mock-server.js';
 import { createPromptCache, planAnthropicReply } from './plan-anthropic-reply.js';
 import { planGoogleReply } from './plan-google-reply.js';
@@ -56,7 +57,7 @@ const invalidCredentials =
   'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
 const route =
-  /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/(google|anthropic)\/models\/([^/:]+):(generateContent|streamGenerateContent|rawPredict|streamRawPredict)$/;
+  /^\/(v1|v1beta1)\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/(google|anthropic)\/models\/([^/:]+):(generateContent|streamGenerateContent|rawPredict|streamRawPredict|predict)$/;
 
 function vertexFaultBody(status: number) {
   const names: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED' };
@@ -76,7 +77,9 @@ function vertexFaultBody(status: number) {
  *   and `:streamGenerateContent` answered by the Gemini mock's planner and encoder (plus
  *   Vertex's `createTime`), and `/publishers/anthropic/models/{m}:rawPredict` / `:streamRawPredict`
  *   answered by the Anthropic mock's, after Vertex's own rules (no `model` in the body,
- *   `anthropic_version: vertex-2023-10-16`). Every call needs `Authorization: Bearer` with a token
+ *   `anthropic_version: vertex-2023-10-16`), and `/publishers/google/models/{m}:predict` for text
+ *   embedding models (instances with `content`) and Imagen (instances with `prompt`), see
+ *   vertex-mock-predictions.ts. Every call needs `Authorization: Bearer` with a token
  *   this mock issued and that has not expired, or one of `accessTokens`.
  *
  * Faults and replays queued on the mock apply to API calls only; the token endpoint has its own.
@@ -200,6 +203,10 @@ export async function startVertexMock(options: VertexMockOptions = {}): Promise<
           googleError(403, 'PERMISSION_DENIED', `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${project}/locations/${location}/publishers/${publisher}/models/${model}' (or it may not exist).`),
           true,
         );
+      }
+      if (method === 'predict') {
+        if (publisher !== 'google') return sendJson(response, 400, googleError(400, 'FAILED_PRECONDITION', `Method predict is not supported by publisher ${publisher}.`), true);
+        return answerVertexPredict(request.json, (status, body) => sendJson(response, status, body, true));
       }
       const geminiMethod = method === 'generateContent' || method === 'streamGenerateContent';
       if ((publisher === 'google') !== geminiMethod) {

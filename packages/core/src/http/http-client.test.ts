@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient } from './http-client.js';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
 
@@ -88,6 +89,27 @@ describe('HttpClient', () => {
       authorization: 'Bearer sk-test',
       body: '{"model":"gpt"}',
     });
+  });
+
+  it('streams an async iterable body: the server reads the first chunk before the last is produced', async () => {
+    let receivedBytes = 0;
+    let firstChunkSeen: () => void = () => {};
+    const firstChunkArrived = new Promise<void>((resolve) => (firstChunkSeen = resolve));
+    const url = await startServer((request, response) => {
+      request.on('data', (chunk: Buffer) => {
+        receivedBytes += chunk.byteLength;
+        firstChunkSeen();
+      });
+      request.on('end', () => response.end(JSON.stringify({ bytes: receivedBytes, encoding: request.headers['transfer-encoding'] ?? null })));
+    });
+    async function* body(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(1000).fill(1);
+      // The last chunk waits until the server has the first: a body read whole first would hang here.
+      await firstChunkArrived;
+      yield new Uint8Array(500).fill(2);
+    }
+    const response = await createClient().request({ url: `${url}/upload`, method: 'PUT', body: body(), provider: 'openai' });
+    expect(await response.json()).toEqual({ bytes: 1500, encoding: 'chunked' });
   });
 
   it('reuses one keep-alive connection for consecutive requests to an origin', async () => {
@@ -307,5 +329,30 @@ describe('HttpClient', () => {
     expect(await (await client.request({ url, provider: 'openai' })).text()).toBe('ok');
     await client.close();
     await expect(client.request({ url, provider: 'openai' })).rejects.toThrow(/closed/);
+  });
+
+  it('never follows a redirect: a 502-kind UpstreamError naming it, and the Location is not contacted', async () => {
+    let contacted = false;
+    const elsewhere = await startServer((_request, response) => {
+      contacted = true;
+      response.end('metadata');
+    });
+    const url = await startServer((_request, response) => {
+      response.writeHead(302, { location: `${elsewhere}/latest/meta-data/` });
+      response.end();
+    });
+    const error = await rejectionOf(createClient().request({ url, provider: 'openai' }));
+    expect(UpstreamError.isInstance(error)).toBe(true);
+    expect((error as UpstreamError).status).toBe(502);
+    expect((error as UpstreamError).message).toMatch(/redirect \(HTTP 302\)/);
+    expect(contacted).toBe(false);
+  });
+
+  it('turns a header value with CR/LF into an InvalidRequestError naming the header, never its value', async () => {
+    const url = await startServer((_request, response) => response.end('ok'));
+    const error = await rejectionOf(createClient().request({ url, provider: 'anthropic', headers: { 'anthropic-beta': 'x\r\nx-injected: sk-secret' } }));
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect((error as InvalidRequestError).param).toBe('anthropic-beta');
+    expect((error as Error).message).not.toMatch(/secret|injected/);
   });
 });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import type { HttpRequest, HttpResponse, HttpTimeouts, HttpTransport } from './http-types.js';
 import { type ConnectGuard, guardedLookup } from './guarded-lookup.js';
+import { UpstreamError } from '../errors/upstream-error.js';
 import { mapUndiciError, type UpstreamCall } from './map-undici-error.js';
 import { wrapUndiciResponse } from './wrap-undici-response.js';
 
@@ -62,8 +63,18 @@ export class HttpClient implements HttpTransport {
         headersTimeout: call.headersMs,
         bodyTimeout: call.bodyIdleMs,
       });
+      if (isRedirect(response.statusCode)) {
+        // Never followed, never passed on: a client SDK would follow it, and the target may be a
+        // metadata or private address the gateway must not be made to reach.
+        response.body.dump().catch(() => {});
+        throw new UpstreamError(
+          `${call.provider} at ${call.origin} answered with a redirect (HTTP ${response.statusCode}); the gateway does not follow redirects.`,
+          { provider: call.provider, retryable: false, code: 'upstream_redirect' },
+        );
+      }
       return wrapUndiciResponse(response, call);
     } catch (error) {
+      if (UpstreamError.isInstance(error)) throw error;
       throw mapUndiciError(error, call, 'request');
     }
   }
@@ -90,6 +101,11 @@ export class HttpClient implements HttpTransport {
     }
     return agent;
   }
+}
+
+// 304 is an answer to the client's own conditional request, not a redirect.
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
 }
 
 function isStreamedBody(body: HttpRequest['body']): body is AsyncIterable<Uint8Array> {

@@ -66,6 +66,18 @@ export function mapUndiciError(error: unknown, call: UpstreamCall, phase: 'reque
         cause: error,
       });
   }
+  if (code === 'UND_ERR_INVALID_ARG') {
+    // undici refuses a header value with CR, LF or NUL (a header-smuggling attempt, usually from a
+    // config target's value). Name the header, never its value: it may hold a key.
+    const header = /^invalid (.+) header$/.exec((error as Error).message)?.[1];
+    if (header !== undefined) {
+      return new InvalidRequestError(`The value for the "${header}" header to ${provider} is not a valid header value (it contains a line break or a control character).`, {
+        param: header,
+        code: 'invalid_header_value',
+        cause: error,
+      });
+    }
+  }
   if (connectionErrorCodes.has(code)) {
     const message =
       phase === 'request'

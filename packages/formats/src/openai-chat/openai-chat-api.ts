@@ -150,7 +150,8 @@ export const openAIChatRequestSchema = z.looseObject({
   seed: z.number().int().nullish(),
   presence_penalty: penalty,
   frequency_penalty: penalty,
-  n: z.number().int().min(1).nullish(),
+  // OpenAI's documented cap.
+  n: z.number().int().min(1).max(128).nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   response_format: openAIChatResponseFormatSchema.nullish(),

@@ -15,4 +15,6 @@ export const anthropicCapabilities: ProviderCapabilities = {
     // output_config.format (structured outputs).
     jsonSchema: true,
   },
+  // Message Batches, fed from OpenAI batch input files the gateway keeps (no files API of its own in OpenAI's shape).
+  endpoints: ['batches'],
 };

@@ -1,5 +1,6 @@
-import { type HttpResponse, UpstreamError, defineProvider } from '@switchyard/core';
+import { type HttpResponse, UpstreamError, defineProvider, readJsonAnswer} from '@switchyard/core';
 import { anthropicMessagesCodec } from '@switchyard/formats';
+import { anthropicBatches } from './anthropic-batches.js';
 import { anthropicCapabilities } from './anthropic-capabilities.js';
 import { requiredAnthropicBetas } from './anthropic-headers.js';
 import { decodeAnthropicMessagesStream } from './anthropic-messages-stream.js';
@@ -17,23 +18,6 @@ function relayedHeaders(headers: Record<string, string>): Record<string, string>
   return relayed;
 }
 
-/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
-async function readJson(response: HttpResponse): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UpstreamError('Anthropic answered with a body that is not JSON.', {
-      provider: 'anthropic',
-      status: response.status,
-      headers: response.headers,
-      body: text.slice(0, 1000),
-      kind: 'upstream',
-      retryable: false,
-      cause: error,
-    });
-  }
-}
 
 /**
  * The Anthropic adapter: Messages translated through the formats package's codec, or
@@ -68,6 +52,8 @@ export function createAnthropicProvider() {
 
     countTokens: countAnthropicTokens,
 
+    batches: anthropicBatches,
+
     chat: {
       async generate(request, context) {
         const encoded = anthropicMessagesCodec.encodeRequest({ ...request, stream: false });
@@ -77,7 +63,7 @@ export function createAnthropicProvider() {
           betas: requiredAnthropicBetas(encoded.body),
         });
         if (response.status >= 300) throw await mapAnthropicError(response);
-        return anthropicMessagesCodec.decodeResponse(await readJson(response));
+        return anthropicMessagesCodec.decodeResponse(await readJsonAnswer(response, 'anthropic', 'Anthropic'));
       },
 
       async stream(request, context) {
@@ -99,3 +85,5 @@ export { anthropicHeaders, requiredAnthropicBetas, defaultAnthropicVersion, file
 export { mapAnthropicError, describeAnthropicErrorBody } from './map-anthropic-error.js';
 export { anthropicBaseURL, anthropicEndpoint } from './anthropic-url.js';
 export { decodeAnthropicMessagesStream } from './anthropic-messages-stream.js';
+export { anthropicBatches } from './anthropic-batches.js';
+export { mapAnthropicBatch, mapAnthropicBatchStatus, mapAnthropicBatchResult } from './map-anthropic-batch.js';

@@ -18,4 +18,18 @@ export const azureOpenAICapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  // Azure has no moderations endpoint (content filtering is built into each deployment) and no
+  // dall-e-2, hence no image variations; image edits need gpt-image-1 and a recent api version.
+  endpoints: [
+    'embeddings',
+    'images.generations',
+    'images.edits',
+    'audio.speech',
+    'audio.transcriptions',
+    'audio.translations',
+    'files',
+    'batches',
+    'fine_tuning',
+    'completions',
+  ],
 };

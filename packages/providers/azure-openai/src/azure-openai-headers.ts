@@ -13,10 +13,16 @@ const forwardedClientHeaders = ['openai-beta', 'x-ms-client-request-id'];
  * https://learn.microsoft.com/azure/ai-foundry/openai/reference#authentication
  */
 export function azureOpenAIHeaders(context: ProviderCallContext, stream: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
+  return {
     'content-type': 'application/json',
     accept: stream ? 'text/event-stream' : 'application/json',
+    ...azureOpenAIAuthHeaders(context),
   };
+}
+
+/** The forwarded client headers, the instance's extra headers and the credentials (see above), without content headers. */
+export function azureOpenAIAuthHeaders(context: ProviderCallContext): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const name of forwardedClientHeaders) {
     const value = context.requestHeaders[name];
     if (value) headers[name] = value;

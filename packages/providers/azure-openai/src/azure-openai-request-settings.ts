@@ -50,12 +50,7 @@ export interface AzureOpenAIRequestSettings {
  */
 export function readAzureOpenAIRequestSettings(context: ProviderCallContext, model: string): AzureOpenAIRequestSettings {
   const options = context.settings.options ?? {};
-  const apiVersion =
-    header(context, 'azure-api-version') ?? stringOption(options.apiVersion) ?? defaultAzureOpenAIApiVersion;
-  if (!apiVersionPattern.test(apiVersion)) {
-    throw new InvalidRequestError(`"${apiVersion}" is not an Azure OpenAI API version.`, { param: 'x-switchyard-azure-api-version' });
-  }
-  const v1 = v1ApiVersions.has(apiVersion);
+  const { apiVersion, v1 } = readAzureOpenAIApiVersion(context);
   const deployment = header(context, 'azure-deployment-id') ?? stringOption(options.deploymentId) ?? model;
   if (!v1 && !deploymentPattern.test(deployment)) {
     throw new InvalidRequestError(
@@ -67,6 +62,21 @@ export function readAzureOpenAIRequestSettings(context: ProviderCallContext, mod
   const query = v1 ? (apiVersion === 'preview' ? '?api-version=preview' : '') : `?api-version=${encodeURIComponent(apiVersion)}`;
   const path = v1 ? '/v1/chat/completions' : `/deployments/${encodeURIComponent(deployment)}/chat/completions`;
   return { baseURL, deployment, apiVersion, v1, chatCompletionsURL: `${baseURL}${path}${query}` };
+}
+
+/** The API version (header, option, default) and whether it is the v1 API shape. */
+export function readAzureOpenAIApiVersion(context: ProviderCallContext): { apiVersion: string; v1: boolean } {
+  const apiVersion =
+    header(context, 'azure-api-version') ?? stringOption(context.settings.options?.apiVersion) ?? defaultAzureOpenAIApiVersion;
+  if (!apiVersionPattern.test(apiVersion)) {
+    throw new InvalidRequestError(`"${apiVersion}" is not an Azure OpenAI API version.`, { param: 'x-switchyard-azure-api-version' });
+  }
+  return { apiVersion, v1: v1ApiVersions.has(apiVersion) };
+}
+
+/** The resource's base URL (`https://{resource}.openai.azure.com/openai` or the configured one), for calls that name no deployment. */
+export function readAzureOpenAIBaseURL(context: ProviderCallContext): string {
+  return azureBaseURL(context);
 }
 
 /** How the instance authenticates: `options.authMode` ('api-key' by default; 'entra' sends `settings.apiKey` as a bearer token). */

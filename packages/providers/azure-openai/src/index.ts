@@ -1,7 +1,8 @@
-import { type HttpResponse, UpstreamError, defineProvider } from '@switchyard/core';
+import { type HttpResponse, UpstreamError, defineProvider, readJsonAnswer} from '@switchyard/core';
 import { openAIChatCodec } from '@switchyard/formats';
 import { withAzureContentFilters } from './azure-content-filter-results.js';
 import { azureOpenAICapabilities } from './azure-openai-capabilities.js';
+import { proxyAzureOpenAI } from './azure-openai-proxy.js';
 import { readAzureOpenAIRequestSettings } from './azure-openai-request-settings.js';
 import { callAzureChatCompletions } from './call-azure-chat-completions.js';
 import { decodeAzureOpenAIStream } from './decode-azure-openai-stream.js';
@@ -17,23 +18,6 @@ function relayedHeaders(headers: Record<string, string>): Record<string, string>
   return relayed;
 }
 
-/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
-async function readJson(response: HttpResponse): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UpstreamError('Azure OpenAI answered with a body that is not JSON.', {
-      provider: 'azure-openai',
-      status: response.status,
-      headers: response.headers,
-      body: text.slice(0, 1000),
-      kind: 'upstream',
-      retryable: false,
-      cause: error,
-    });
-  }
-}
 
 /**
  * The Azure OpenAI adapter: Chat Completions on a deployment
@@ -62,6 +46,8 @@ export function createAzureOpenAIProvider() {
       return { status: response.status, headers: response.headers, body: response.body, dispose: () => response.dispose() };
     },
 
+    proxy: proxyAzureOpenAI,
+
     chat: {
       async generate(request, context) {
         const target = readAzureOpenAIRequestSettings(context, request.model);
@@ -69,7 +55,7 @@ export function createAzureOpenAIProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callAzureChatCompletions(context, target, JSON.stringify(encoded.body), false);
         if (response.status >= 300) throw await mapAzureOpenAIError(response);
-        const body = await readJson(response);
+        const body = await readJsonAnswer(response, 'azure-openai', 'Azure OpenAI');
         return withAzureContentFilters(openAIChatCodec.decodeResponse(body), body);
       },
 

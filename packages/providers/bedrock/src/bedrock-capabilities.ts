@@ -18,4 +18,6 @@ export const bedrockCapabilities: ProviderCapabilities = {
     jsonObject: false,
     jsonSchema: true,
   },
+  // Through InvokeModel: Titan / Cohere embedding models, Titan Image Generator / Nova Canvas.
+  endpoints: ['embeddings', 'images.generations'],
 };

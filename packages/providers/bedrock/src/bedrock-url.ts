@@ -25,3 +25,8 @@ export function bedrockBaseURL(settings: ProviderSettings, auth: BedrockAuth): s
 export function bedrockConverseURL(baseURL: string, modelId: string, stream: boolean): string {
   return `${baseURL}/model/${uriEncode(modelId)}/${stream ? 'converse-stream' : 'converse'}`;
 }
+
+/** `/model/{modelId}/invoke` (InvokeModel), the id encoded as for Converse. */
+export function bedrockInvokeURL(baseURL: string, modelId: string): string {
+  return `${baseURL}/model/${uriEncode(modelId)}/invoke`;
+}

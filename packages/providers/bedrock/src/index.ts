@@ -1,5 +1,6 @@
 import { defineProvider } from '@switchyard/core';
 import { bedrockCapabilities } from './bedrock-capabilities.js';
+import { createBedrockEmbeddings, generateBedrockImages } from './bedrock-invoke-operations.js';
 import { callBedrock } from './call-bedrock.js';
 import { decodeBedrockResponse } from './decode-bedrock-response.js';
 import { decodeBedrockStream } from './decode-bedrock-stream.js';
@@ -25,7 +26,8 @@ export const bedrockEnvironment = {
 const relayedHeaders = ['x-amzn-requestid'];
 
 /**
- * The AWS Bedrock adapter, over the Converse / ConverseStream API. No fixed base URL: it is
+ * The AWS Bedrock adapter, over the Converse / ConverseStream API, and InvokeModel for embeddings
+ * (Titan, Cohere Embed) and image generation (Titan Image Generator, Nova Canvas). No fixed base URL: it is
  * `https://bedrock-runtime.{region}.amazonaws.com` for the region of the call. Credentials
  * (SigV4 keys or a Bedrock API key) and the region come from the entry's settings or the
  * request's `x-switchyard-aws-*` headers; see resolve-bedrock-auth.ts.
@@ -79,6 +81,9 @@ export function createBedrockProvider() {
         };
       },
     },
+
+    embeddings: { create: createBedrockEmbeddings },
+    images: { generate: generateBedrockImages },
   });
 }
 
@@ -87,3 +92,8 @@ export { encodeBedrockRequest, type BedrockStructuredOutputMode } from './encode
 export { decodeBedrockResponse } from './decode-bedrock-response.js';
 export { createBedrockStreamDecoder } from './bedrock-stream-decoder.js';
 export { readBedrockError } from './map-bedrock-error.js';
+export { encodeBedrockEmbeddingRequests } from './encode-bedrock-embedding-requests.js';
+export { decodeBedrockEmbeddingResponses } from './decode-bedrock-embedding-responses.js';
+export { encodeTitanImageRequest } from './encode-titan-image-request.js';
+export { decodeTitanImageResponse } from './decode-titan-image-response.js';
+export { bedrockEmbeddingFamily, isTitanImageModel, type BedrockEmbeddingFamily } from './bedrock-embedding-family.js';

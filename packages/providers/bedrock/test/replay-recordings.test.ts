@@ -205,7 +205,7 @@ describe.skipIf(!suite.found)('Bedrock recordings replayed through the adapter',
   });
   afterEach(() => testCall?.close());
 
-  it('covers every recorded case (embeddings-titan-invoke is InvokeModel embeddings: a later issue)', () => {
+  it('covers every recorded case', () => {
     const covered = [
       'text',
       'image-input',
@@ -225,9 +225,24 @@ describe.skipIf(!suite.found)('Bedrock recordings replayed through the adapter',
       'error-400-validation-stream',
       'error-403-access-denied',
       'error-400-unsupported-content',
+      'embeddings-titan-invoke',
     ];
-    const skipped = ['embeddings-titan-invoke'];
-    expect(fixtures.cases().sort()).toEqual([...covered, ...skipped].sort());
+    expect(fixtures.cases().sort()).toEqual(covered.sort());
+  });
+
+  it('embeddings-titan-invoke: InvokeModel on Titan v2 with the recorded body; the recorded vector and token count come back', async () => {
+    mock.replayNext(recordedBedrockAnswer(fixtures, 'embeddings-titan-invoke', { chunkSize: 101 }));
+    const model = 'amazon.titan-embed-text-v2:0';
+    const response = await adapter.embeddings.create({ model, input: ['Test embedding dimensions'], dimensions: 256, extra: { normalize: true } }, testCall.context);
+    const received = mock.received.at(-1)!;
+    expect(received.path).toBe(new URL(fixtures.json('embeddings-titan-invoke.headers.json').request.url).pathname);
+    expect(received.json).toEqual(fixtures.json('embeddings-titan-invoke.request.json'));
+    expect(verifyAwsSignature(received, { ...keys, service: 'bedrock' })).toEqual({ ok: true });
+    const recorded = fixtures.json('embeddings-titan-invoke.json');
+    expect(response.embeddings).toEqual([recorded.embedding]);
+    expect(response.embeddings[0]).toHaveLength(256);
+    expect(response.usage).toMatchObject({ input: recorded.inputTextTokenCount, total: recorded.inputTextTokenCount });
+    expect(testCall.warnings).toEqual([]);
   });
 
   it('text', async () => {

@@ -10,6 +10,7 @@ export const cerebrasPreset = {
   baseURL: 'https://api.cerebras.ai/v1',
   environment: { apiKey: 'CEREBRAS_API_KEY', baseURL: 'CEREBRAS_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['completions'],
   models: ['llama-3.3-70b', 'llama3.1-8b', 'gpt-oss-120b', 'qwen-3-32b'],
   capabilities: {
     streaming: true,

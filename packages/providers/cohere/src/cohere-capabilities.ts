@@ -1,6 +1,6 @@
 import type { ProviderCapabilities } from '@switchyard/core';
 
-/** What the Cohere adapter does today; embeddings and rerank (/v2/embed, /v2/rerank) come later. */
+/** What the Cohere adapter does today: chat and embeddings (/v2/embed); rerank (/v2/rerank) comes later. */
 export const cohereCapabilities: ProviderCapabilities = {
   chat: {
     streaming: true,
@@ -16,4 +16,5 @@ export const cohereCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  endpoints: ['embeddings'],
 };

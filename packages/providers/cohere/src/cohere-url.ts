@@ -12,6 +12,11 @@ export const cohereBaseURL = 'https://api.cohere.com';
  * `…/v2`) has it replaced, because chat v2 only lives under `/v2`.
  */
 export function cohereChatURL(settings: ProviderSettings): string {
+  return cohereV2URL(settings, '/chat');
+}
+
+/** `{base}/v2{path}` for the other v2 endpoints (`/embed`), the base read as for chat. */
+export function cohereV2URL(settings: ProviderSettings, path: string): string {
   const base = (settings.baseURL ?? cohereBaseURL).replace(/\/+$/, '').replace(/\/v[12]$/, '');
-  return `${base}/v2/chat`;
+  return `${base}/v2${path}`;
 }

@@ -1,7 +1,10 @@
-import { type HttpResponse, UpstreamError, defineProvider } from '@switchyard/core';
+import { type HttpResponse, UpstreamError, defineProvider, readJsonAnswer} from '@switchyard/core';
 import { callCohereChat } from './call-cohere-chat.js';
 import { cohereCapabilities } from './cohere-capabilities.js';
-import { cohereBaseURL } from './cohere-url.js';
+import { cohereBaseURL, cohereV2URL } from './cohere-url.js';
+import { decodeCohereEmbedResponse } from './decode-cohere-embed-response.js';
+import { encodeCohereEmbedRequest } from './encode-cohere-embed-request.js';
+import { cohereHeaders } from './cohere-headers.js';
 import { decodeCohereResponse } from './decode-cohere-response.js';
 import { decodeCohereStream } from './decode-cohere-stream.js';
 import { encodeCohereRequest } from './encode-cohere-request.js';
@@ -11,7 +14,7 @@ import { mapCohereError } from './map-cohere-error.js';
 const keptResponseHeaders = ['x-debug-trace-id', 'num_tokens', 'num_chars', 'x-api-warning'];
 
 /**
- * The Cohere adapter (Chat v2, `POST /v2/chat`). Cohere speaks no client format, so every
+ * The Cohere adapter (Chat v2, `POST /v2/chat`; embeddings through `POST /v2/embed`). Cohere speaks no client format, so every
  * request is translated: canonical → Chat v2 body, and the answer or the named-event SSE stream
  * back to canonical.
  *
@@ -44,7 +47,7 @@ export function createCohereProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callCohereChat(context, JSON.stringify(encoded.body), false);
         if (response.status >= 300) throw await mapCohereError(response);
-        return decodeCohereResponse(await readJson(response), request.model);
+        return decodeCohereResponse(await readJsonAnswer(response, 'cohere', 'Cohere'), request.model);
       },
 
       async stream(request, context) {
@@ -55,26 +58,27 @@ export function createCohereProvider() {
         return { events: decodeCohereStream(response, request.model, context.signal), headers: pickHeaders(response.headers) };
       },
     },
+
+    embeddings: {
+      async create(request, context) {
+        const encoded = encodeCohereEmbedRequest(request);
+        encoded.warnings.forEach(context.warn);
+        const response = await context.http.request({
+          provider: 'cohere',
+          url: cohereV2URL(context.settings, '/embed'),
+          method: 'POST',
+          headers: cohereHeaders(context, false),
+          body: JSON.stringify(encoded.body),
+          signal: context.signal,
+          timeouts: context.timeouts,
+        });
+        if (response.status >= 300) throw await mapCohereError(response);
+        return decodeCohereEmbedResponse(await readJsonAnswer(response, 'cohere', 'Cohere'), { model: request.model, inputs: encoded.body.texts.length });
+      },
+    },
   });
 }
 
-/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
-async function readJson(response: HttpResponse): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UpstreamError('Cohere answered with a body that is not JSON.', {
-      provider: 'cohere',
-      status: response.status,
-      headers: response.headers,
-      body: text.slice(0, 1000),
-      kind: 'upstream',
-      retryable: false,
-      cause: error,
-    });
-  }
-}
 
 function pickHeaders(headers: Record<string, string>): Record<string, string> | undefined {
   const kept = Object.fromEntries(keptResponseHeaders.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]!]));
@@ -84,7 +88,10 @@ function pickHeaders(headers: Record<string, string>): Record<string, string> | 
 // The mapping, exported for reuse (an adapter for Cohere models on another host speaks the same body).
 export * from './cohere-api.js';
 export { cohereCapabilities } from './cohere-capabilities.js';
-export { cohereBaseURL, cohereChatURL } from './cohere-url.js';
+export { cohereBaseURL, cohereChatURL, cohereV2URL } from './cohere-url.js';
+export { encodeCohereEmbedRequest, type EncodedCohereEmbedRequest } from './encode-cohere-embed-request.js';
+export { decodeCohereEmbedResponse } from './decode-cohere-embed-response.js';
+export * from './cohere-embed-api.js';
 export { cohereHeaders } from './cohere-headers.js';
 export { encodeCohereRequest, cohereProviderOptionsKey, type EncodedCohereRequest } from './encode-cohere-request.js';
 export { convertToCohereMessages } from './convert-to-cohere-messages.js';

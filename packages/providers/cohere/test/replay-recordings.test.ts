@@ -55,13 +55,26 @@ function received(): any {
 }
 
 
-// Cases of the folder that are not a chat exchange, and why.
-const outOfScope: Record<string, string> = {
-  embeddings: 'embeddings (/v2/embed) are a later issue (capabilities.embeddings = false)',
-  'embeddings-vercel': 'embeddings (/v2/embed) are a later issue (capabilities.embeddings = false)',
-};
+// Cases of the folder that are replayed nowhere, and why (none today).
+const outOfScope: Record<string, string> = {};
 
-const covered = new Set(['text', 'text-stream', 'tool-call', 'tool-call-stream', 'max-tokens', 'reasoning', 'usage-cached-tokens', 'error-404-model']);
+const covered = new Set([
+  'text',
+  'text-stream',
+  'tool-call',
+  'tool-call-stream',
+  'max-tokens',
+  'reasoning',
+  'usage-cached-tokens',
+  'error-404-model',
+  'embeddings',
+  'embeddings-vercel',
+]);
+
+/** A recorded /v2/embed body as this adapter writes it: the SDK's explicit nulls are left out. */
+function recordedEmbedBody(name: string): any {
+  return Object.fromEntries(Object.entries(fixtures.json(`${name}.request.json`)).filter(([, value]) => value !== null));
+}
 
 describe.skipIf(!suite.found)('recorded Cohere v2 traffic through the adapter', () => {
   beforeAll(async () => {
@@ -206,6 +219,44 @@ describe.skipIf(!suite.found)('recorded Cohere v2 traffic through the adapter', 
       finishReason: { unified: 'tool-calls', raw: 'TOOL_CALL' },
       usage: { input: 1549, output: 95, cachedInput: 1504 },
       providerMetadata: { cohere: { tool_plan: plan } },
+    });
+  });
+
+  describe('embeddings (/v2/embed)', () => {
+    it('embeddings: the recorded request (input_type and truncate from the client), the recorded vector and billed tokens', async () => {
+      replay('embeddings');
+      const response = await adapter.embeddings.create(
+        { model: 'embed-v4.0', input: ['Hello, world!'], extra: { input_type: 'search_query', truncate: 'NONE' } },
+        context(),
+      );
+      const request = mock.received.at(-1)!;
+      expect(request.path).toBe('/v2/embed');
+      expect(request.headers.authorization).toBe('Bearer co-test-key');
+      expect(request.json).toEqual(recordedEmbedBody('embeddings'));
+      const recorded = fixtures.json('embeddings.json');
+      expect(response.embeddings).toEqual(recorded.embeddings.float);
+      expect(response.embeddings[0]).toHaveLength(1536);
+      expect(response.usage).toMatchObject({ input: 4, total: 4 });
+      expect(testCall.warnings).toEqual([]);
+    });
+
+    it('embeddings-vercel: two vectors in input order, usage from billed units; no input_type means search_document and a warning', async () => {
+      replay('embeddings-vercel');
+      const response = await adapter.embeddings.create({ model: 'embed-english-v3.0', input: ['sunny day at the beach', 'rainy day in the city'], extra: {} }, context());
+      expect(mock.received.at(-1)!.json).toMatchObject({ input_type: 'search_document', embedding_types: ['float'] });
+      expect(response.embeddings).toEqual(fixtures.json('embeddings-vercel.json').embeddings.float);
+      expect(response.usage).toMatchObject({ input: 10, total: 10 });
+      expect(testCall.warnings).toEqual([expect.objectContaining({ type: 'default-applied', field: 'input_type' })]);
+    });
+
+    it('error-404-model through the embeddings operation: the recorded request and not_found', async () => {
+      replay('error-404-model');
+      const error = await adapter.embeddings
+        .create({ model: 'nonexistent', input: ['Hello, world!'], extra: { input_type: 'search_query', truncate: 'NONE' } }, context())
+        .then(() => undefined, (caught: unknown) => caught);
+      expect(mock.received.at(-1)!.json).toEqual(recordedEmbedBody('error-404-model'));
+      expect(UpstreamError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: 'not_found', status: 404, provider: 'cohere', message: expect.stringContaining("model 'nonexistent' not found") });
     });
   });
 

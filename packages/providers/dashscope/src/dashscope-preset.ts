@@ -12,6 +12,7 @@ export const dashScopePreset = {
   baseURL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
   environment: { apiKey: 'DASHSCOPE_API_KEY', baseURL: 'DASHSCOPE_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings'],
   models: ['qwen-plus', 'qwen-max', 'qwen-turbo', 'qwen3-235b-a22b', 'qwq-plus', 'qwen-vl-max'],
   capabilities: {
     streaming: true,

@@ -11,6 +11,7 @@ export const featherlessPreset = {
   baseURL: 'https://api.featherless.ai/v1',
   environment: { apiKey: 'FEATHERLESS_API_KEY', baseURL: 'FEATHERLESS_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['completions'],
   models: ['meta-llama/Meta-Llama-3.1-8B-Instruct', 'Qwen/Qwen2.5-72B-Instruct', 'mistralai/Magistral-Small-2506'],
   capabilities: {
     streaming: true,

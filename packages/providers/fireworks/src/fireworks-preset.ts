@@ -11,6 +11,8 @@ export const fireworksPreset = {
   baseURL: 'https://api.fireworks.ai/inference/v1',
   environment: { apiKey: 'FIREWORKS_API_KEY', baseURL: 'FIREWORKS_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  // https://docs.fireworks.ai/api-reference
+  endpoints: ['embeddings', 'completions'],
   models: ['accounts/fireworks/models/llama-v3p3-70b-instruct', 'accounts/fireworks/models/deepseek-r1', 'accounts/fireworks/models/qwen3-235b-a22b', 'accounts/fireworks/models/kimi-k2-instruct'],
   capabilities: {
     streaming: true,

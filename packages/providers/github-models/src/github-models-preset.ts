@@ -13,6 +13,7 @@ export const gitHubModelsPreset = {
   baseURL: 'https://models.github.ai/inference',
   environment: { apiKey: 'GITHUB_TOKEN', baseURL: 'GITHUB_MODELS_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings'],
   models: ['openai/gpt-4.1', 'openai/gpt-4o-mini', 'meta/Llama-3.3-70B-Instruct', 'deepseek/DeepSeek-R1', 'mistral-ai/mistral-small-2503'],
   capabilities: {
     streaming: true,

@@ -1,6 +1,6 @@
 import type { ProviderCapabilities } from '@switchyard/core';
 
-/** What the Gemini adapter does today; embeddings (embedContent) are not implemented yet. */
+/** What the Gemini adapter does: chat, embeddings (batchEmbedContents) and Imagen image generation (predict). */
 export const googleCapabilities: ProviderCapabilities = {
   chat: {
     streaming: true,
@@ -13,4 +13,5 @@ export const googleCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  endpoints: ['embeddings', 'images.generations'],
 };

@@ -3,6 +3,8 @@ import { callGoogle } from './call-google.js';
 import { decodeGoogleResponse } from './decode-google-response.js';
 import { decodeGoogleStream } from './decode-google-stream.js';
 import { encodeGoogleRequest } from './encode-google-request.js';
+import { createGoogleEmbeddings } from './google-embeddings.js';
+import { generateGoogleImages } from './google-images.js';
 import { googleCapabilities } from './google-capabilities.js';
 import { googleBaseURL } from './google-url.js';
 import { readGoogleUpstreamError } from './map-google-error.js';
@@ -22,7 +24,7 @@ export function createGoogleProvider() {
   return defineProvider({
     id: 'google',
     name: 'Google Gemini',
-    description: 'Gemini API (generateContent / streamGenerateContent) with tools, images, PDFs, thinking and JSON schema output.',
+    description: 'Gemini API (generateContent / streamGenerateContent) with tools, images, PDFs, thinking and JSON schema output; embeddings and Imagen.',
     defaultBaseURL: googleBaseURL,
     environment: { apiKey: 'GEMINI_API_KEY' },
     // As listed by Google's SDK (googleapis/js-genai, 2026); any other id is forwarded as given.
@@ -60,6 +62,9 @@ export function createGoogleProvider() {
         return { events, headers: pickHeaders(response.headers) };
       },
     },
+
+    embeddings: { create: createGoogleEmbeddings },
+    images: { generate: generateGoogleImages },
   });
 }
 
@@ -116,5 +121,11 @@ export {
 } from './map-google-error.js';
 export { googleToolCallId, parseGoogleToolCallId } from './google-tool-call-id.js';
 export { googleCapabilities } from './google-capabilities.js';
-export { googleBaseURL, googleGenerateContentURL } from './google-url.js';
+export { googleBaseURL, googleGenerateContentURL, googleModelMethodURL, googleModelPath } from './google-url.js';
+export * from './google-embedding-api.js';
+export { encodeGoogleEmbeddingRequest, textInputs, type EncodedGoogleEmbeddingRequest } from './encode-google-embedding-request.js';
+export { decodeGoogleEmbeddingResponse } from './decode-google-embedding-response.js';
+export { encodeImagenRequest, type EncodeImagenOptions, type EncodedImagenRequest } from './encode-imagen-request.js';
+export { decodeImagenResponse } from './decode-imagen-response.js';
+export { imagenAspectRatio, imagenAspectRatios, type ImagenAspectRatio } from './imagen-aspect-ratio.js';
 export { googleHeaders } from './google-headers.js';

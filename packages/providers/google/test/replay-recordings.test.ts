@@ -93,8 +93,7 @@ function received(): any {
 // Cases of the folder that are not a chat exchange with the Gemini API, and why.
 const outOfScope: Record<string, string> = {
   'count-tokens': 'countTokens is not part of the chat adapter',
-  embeddings: 'embeddings are not implemented by this adapter yet (capabilities.embeddings = false)',
-  'embeddings-vertex': 'Vertex AI embeddings (predict) are not part of the Gemini API adapter',
+  'embeddings-vertex': 'Vertex AI embeddings (predict): replayed by the vertex-ai adapter tests',
   'openai-compat-tool-call-thought-signature': "Gemini's OpenAI-compatible endpoint: served by an OpenAI-compatible adapter, not this one",
 };
 
@@ -119,6 +118,7 @@ const covered = new Set([
   'error-429-resource-exhausted',
   'error-503-overloaded',
   'embeddings-error-404',
+  'embeddings',
 ]);
 
 describe.skipIf(!suite.found)('replaying the google-gemini recordings through the adapter', () => {
@@ -501,6 +501,35 @@ describe.skipIf(!suite.found)('replaying the google-gemini recordings through th
     it('embeddings-error-404: not found', async () => {
       const error = await failure('embeddings-error-404', false);
       expect(error).toMatchObject({ kind: 'not_found', status: 404, code: 'NOT_FOUND' });
+    });
+
+    it('embeddings-error-404 through the embeddings operation: the recorded request, and the error mapped', async () => {
+      replay('embeddings-error-404');
+      const error = await adapter.embeddings
+        .create({ model: 'nonexistent-model', input: ['Hello, world!'], extra: { task_type: 'RETRIEVAL_QUERY' } }, context())
+        .then(() => undefined, (caught: unknown) => caught);
+      expect(received()).toEqual(fixtures.json('embeddings-error-404.request.json'));
+      expect(mock.received[0]!.path).toBe('/v1beta/models/nonexistent-model:batchEmbedContents');
+      expect(UpstreamError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: 'not_found', status: 404, code: 'NOT_FOUND', message: expect.stringContaining('not supported for embedContent') });
+    });
+  });
+
+  describe('embeddings (batchEmbedContents)', () => {
+    it('embeddings: dimensions and task type encoded as recorded; the recorded vector comes back whole, with no usage', async () => {
+      replay('embeddings');
+      const response = await adapter.embeddings.create(
+        { model: 'gemini-embedding-2-preview', input: ['Hello, world!'], dimensions: 768, extra: { task_type: 'retrieval_query' } },
+        context(),
+      );
+      expect(received()).toEqual(fixtures.json('embeddings.request.json'));
+      expect(mock.received[0]!.path).toBe('/v1beta/models/gemini-embedding-2-preview:batchEmbedContents');
+      const recorded = fixtures.json('embeddings.json').embeddings[0].values;
+      expect(response.model).toBe('gemini-embedding-2-preview');
+      expect(response.embeddings).toEqual([recorded]);
+      expect(response.embeddings[0]).toHaveLength(768);
+      expect(response.usage).toBeUndefined();
+      expect(testCall.warnings).toEqual([]);
     });
   });
 

@@ -10,6 +10,8 @@ export const groqPreset = {
   baseURL: 'https://api.groq.com/openai/v1',
   environment: { apiKey: 'GROQ_API_KEY', baseURL: 'GROQ_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  // Whisper transcription/translation and PlayAI speech: https://console.groq.com/docs/speech-to-text
+  endpoints: ['audio.transcriptions', 'audio.translations', 'audio.speech'],
   models: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant', 'meta-llama/llama-4-scout-17b-16e-instruct', 'openai/gpt-oss-120b', 'qwen/qwen3-32b'],
   capabilities: {
     streaming: true,

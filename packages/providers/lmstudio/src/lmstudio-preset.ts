@@ -12,6 +12,8 @@ export const lmStudioPreset = {
   baseURL: 'http://127.0.0.1:1234/v1',
   environment: { baseURL: 'LMSTUDIO_BASE_URL' },
   auth: { none: true },
+  // https://lmstudio.ai/docs/app/api/endpoints/openai
+  endpoints: ['embeddings', 'completions'],
   local: true,
   capabilities: {
     streaming: true,

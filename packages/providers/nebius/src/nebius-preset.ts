@@ -12,6 +12,7 @@ export const nebiusPreset = {
   baseURL: 'https://api.tokenfactory.nebius.com/v1',
   environment: { apiKey: 'NEBIUS_API_KEY', baseURL: 'NEBIUS_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings', 'completions'],
   models: ['meta-llama/Llama-3.3-70B-Instruct', 'deepseek-ai/DeepSeek-R1-0528', 'Qwen/Qwen3-235B-A22B-Instruct-2507'],
   capabilities: {
     streaming: true,

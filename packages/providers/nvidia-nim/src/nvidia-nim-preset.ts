@@ -12,6 +12,7 @@ export const nvidiaNimPreset = {
   baseURL: 'https://integrate.api.nvidia.com/v1',
   environment: { apiKey: 'NVIDIA_API_KEY', baseURL: 'NVIDIA_NIM_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings'],
   models: ['meta/llama-3.3-70b-instruct', 'deepseek-ai/deepseek-r1', 'nvidia/llama-3.1-nemotron-70b-instruct', 'qwen/qwen3-235b-a22b'],
   capabilities: {
     streaming: true,

@@ -1,7 +1,9 @@
 import { type ProviderCallContext, defineProvider } from '@switchyard/core';
 import { callOllama } from './call-ollama.js';
 import { readOllamaJson } from './read-ollama-json.js';
+import { decodeOllamaEmbedResponse } from './decode-ollama-embed-response.js';
 import { decodeOllamaResponse } from './decode-ollama-response.js';
+import { encodeOllamaEmbedRequest } from './encode-ollama-embed-request.js';
 import { decodeOllamaStream } from './decode-ollama-stream.js';
 import { encodeOllamaRequest } from './encode-ollama-request.js';
 import { mapOllamaError } from './map-ollama-error.js';
@@ -22,7 +24,7 @@ function usesOpenAIEndpoint(context: ProviderCallContext): boolean {
 
 /**
  * The Ollama adapter: a local (or remote, or Ollama cloud) Ollama server through its native chat
- * API, streamed as NDJSON. No byte passthrough: no client format is Ollama's native one.
+ * API, streamed as NDJSON, and embeddings through `/api/embed`. No byte passthrough: no client format is Ollama's native one.
  */
 export function createOllamaProvider() {
   return defineProvider({
@@ -52,6 +54,17 @@ export function createOllamaProvider() {
         return { events: decodeOllamaStream(response, request.model, context.signal) };
       },
     },
+
+    // Native /api/embed whatever `options.api` says: Ollama serves it beside /v1.
+    embeddings: {
+      async create(request, context) {
+        const encoded = encodeOllamaEmbedRequest(request);
+        encoded.warnings.forEach(context.warn);
+        const response = await callOllama(context, '/api/embed', { body: JSON.stringify(encoded.body), accept: 'application/json' });
+        if (response.status >= 300) throw await mapOllamaError(response);
+        return decodeOllamaEmbedResponse(await readOllamaJson(response), { model: request.model, inputs: encoded.body.input.length });
+      },
+    },
   });
 }
 
@@ -68,6 +81,8 @@ export {
 } from './ollama-stream-decoder.js';
 export { decodeOllamaStream } from './decode-ollama-stream.js';
 export { mapOllamaError } from './map-ollama-error.js';
+export { encodeOllamaEmbedRequest, type EncodedOllamaEmbedRequest } from './encode-ollama-embed-request.js';
+export { decodeOllamaEmbedResponse } from './decode-ollama-embed-response.js';
 export { mapOllamaThink } from './map-ollama-think.js';
 export { mapOllamaFinishReason } from './map-ollama-finish-reason.js';
 export { mapOllamaUsage } from './map-ollama-usage.js';

@@ -3,7 +3,7 @@ import type { ProviderCapabilities } from '@switchyard/core';
 /**
  * What the adapter can carry to Ollama; whether a given local model can use it (tools, vision,
  * thinking) depends on the model, and Ollama answers a 400 when it cannot. No PDFs or audio;
- * images only as base64. Embeddings (`/api/embed`) come with a later issue.
+ * images only as base64. Embeddings go through `/api/embed`.
  */
 export const ollamaCapabilities: ProviderCapabilities = {
   chat: {
@@ -17,4 +17,5 @@ export const ollamaCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  endpoints: ['embeddings'],
 };

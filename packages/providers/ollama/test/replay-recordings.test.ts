@@ -22,7 +22,6 @@ import { createOllamaProvider, ollamaResponseId, ollamaToolCallId } from '../src
 const suite = replaySuite('ollama');
 
 const skipped: Record<string, string> = {
-  embed: 'embeddings (/api/embed) belong to a later issue; the adapter has no embeddings operation yet',
   'generate-stream': 'an /api/generate stream; the adapter speaks /api/chat only (no generate support)',
   'generate-stream-full': 'an /api/generate stream; the adapter speaks /api/chat only (no generate support)',
 };
@@ -90,7 +89,7 @@ async function stream(fixtures: ProviderFixtures, name: string): Promise<StreamE
 describe.skipIf(!suite.found)('Ollama recordings replayed through the adapter', () => {
   const { fixtures } = suite;
   const replay = (name: string, run: () => Promise<void>) => it(suite.cover(name), run);
-  // Recorded cases for endpoints the adapter does not speak yet (/api/embed, /api/generate): listed
+  // Recorded cases for endpoints the adapter does not speak (/api/generate): listed
   // as skipped, each with its reason, so the suite still proves every recording is accounted for.
   for (const [name, reason] of Object.entries(skipped)) it.skip(`${suite.cover(name)} (skipped: ${reason})`, () => {});
 
@@ -105,6 +104,20 @@ describe.skipIf(!suite.found)('Ollama recordings replayed through the adapter', 
     testCall = createTestCallContext({ settings: { baseURL: mock.baseURL } });
   });
   afterEach(() => testCall?.close());
+
+  replay('embed', async () => {
+    mock.replayNext(recordedAnswer(fixtures, 'embed', { chunkSize: 37 }));
+    // The docs' example has no recorded request; the one it shows is this.
+    const response = await adapter.embeddings.create({ model: 'all-minilm', input: ['Why is the sky blue?'], extra: {} }, context());
+    const received = mock.received.at(-1)!;
+    expect(received.path).toBe('/api/embed');
+    expect(received.json).toEqual({ model: 'all-minilm', input: ['Why is the sky blue?'] });
+    const recorded = fixtures.json('embed.json');
+    expect(response.model).toBe('all-minilm');
+    expect(response.embeddings).toEqual(recorded.embeddings);
+    expect(response.usage).toMatchObject({ input: 8, total: 8 });
+    expect(testCall.warnings).toEqual([]);
+  });
 
   replay('chat', async () => {
     const response = await generate(fixtures, 'chat');

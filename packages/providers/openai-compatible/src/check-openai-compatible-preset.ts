@@ -1,3 +1,4 @@
+import { endpointIds } from '@switchyard/core';
 import type { OpenAICompatiblePreset } from './openai-compatible-preset.js';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -36,6 +37,9 @@ export function checkOpenAICompatiblePreset(preset: OpenAICompatiblePreset): str
   for (const alias of preset.aliases ?? []) {
     if (alias === preset.id) problems.push(`alias "${alias}" repeats the id`);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(alias)) problems.push(`alias "${alias}" must be lower-case letters, digits and dashes`);
+  }
+  for (const endpoint of preset.endpoints ?? []) {
+    if (!(endpointIds as readonly string[]).includes(endpoint)) problems.push(`endpoints: "${endpoint}" is not an endpoint id (${endpointIds.join(', ')})`);
   }
   const quirks = preset.quirks ?? {};
   for (const field of quirks.stripFields ?? []) {

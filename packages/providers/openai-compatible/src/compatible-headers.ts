@@ -7,11 +7,16 @@ import type { OpenAICompatiblePreset } from './openai-compatible-preset.js';
  * server without auth gets no empty `Bearer`.
  */
 export function compatibleHeaders(preset: OpenAICompatiblePreset, context: ProviderCallContext, stream: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
+  return {
     'content-type': 'application/json',
     accept: stream ? 'text/event-stream' : 'application/json',
+    ...compatibleAuthHeaders(preset, context),
   };
-  Object.assign(headers, context.settings.headers);
+}
+
+/** The instance's extra headers and the key in the preset's auth header, without content headers. */
+export function compatibleAuthHeaders(preset: OpenAICompatiblePreset, context: ProviderCallContext): Record<string, string> {
+  const headers: Record<string, string> = { ...context.settings.headers };
   const apiKey = context.settings.apiKey;
   const auth = preset.auth;
   if (apiKey && !('none' in auth)) {

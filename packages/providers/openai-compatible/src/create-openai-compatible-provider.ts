@@ -5,6 +5,7 @@ import { decodeCompatibleStream } from './decode-compatible-stream.js';
 import { encodeCompatibleRequest } from './encode-compatible-request.js';
 import { mapCompatibleError } from './map-compatible-error.js';
 import { needsRequestRewriting } from './needs-request-rewriting.js';
+import { proxyCompatible } from './proxy-compatible.js';
 import type { OpenAICompatibleExtensions } from './openai-compatible-extensions.js';
 import type { OpenAICompatiblePreset } from './openai-compatible-preset.js';
 import { relayCompatibleHeaders } from './relay-compatible-headers.js';
@@ -40,8 +41,10 @@ export function createOpenAICompatibleProvider(preset: OpenAICompatiblePreset, e
     defaultBaseURL: preset.baseURL,
     ...(preset.environment ? { environment: preset.environment } : {}),
     ...(preset.models ? { models: preset.models } : {}),
-    capabilities: { chat: preset.capabilities },
+    capabilities: { chat: preset.capabilities, ...(preset.endpoints ? { endpoints: preset.endpoints } : {}) },
     ...(needsRequestRewriting(preset, extensions) ? {} : { passthrough }),
+    // The declared endpoints and any unknown `/v1/*` path go to the server as they are.
+    proxy: (request, context) => proxyCompatible(preset, request, context),
 
     chat: {
       async generate(request, context) {

@@ -15,5 +15,6 @@ export { decodeCompatibleStream } from './decode-compatible-stream.js';
 export { decodeCompatibleResponse } from './decode-compatible-response.js';
 export { mapCompatibleError, describeCompatibleErrorBody } from './map-compatible-error.js';
 export { compatibleChatEndpoint } from './compatible-endpoint.js';
-export { compatibleHeaders } from './compatible-headers.js';
+export { compatibleHeaders, compatibleAuthHeaders } from './compatible-headers.js';
+export { proxyCompatible } from './proxy-compatible.js';
 export { adjustCompatibleUsage } from './adjust-compatible-usage.js';

@@ -1,4 +1,4 @@
-import type { ChatCapabilities } from '@switchyard/core';
+import type { ChatCapabilities, EndpointId } from '@switchyard/core';
 
 /** How the API key travels: `Authorization: Bearer <key>`, a bare key in a named header, or not at all. */
 export type OpenAICompatibleAuth =
@@ -87,6 +87,12 @@ export interface OpenAICompatiblePreset {
   auth: OpenAICompatibleAuth;
   models?: readonly string[];
   capabilities: ChatCapabilities;
+  /**
+   * The OpenAI endpoints besides chat the server answers in OpenAI's shape (embeddings,
+   * completions, audio…), forwarded by the adapter's `proxy` under the same base and auth.
+   * Leave out what the provider does not document.
+   */
+  endpoints?: readonly EndpointId[];
   quirks?: OpenAICompatibleQuirks;
   /** A server on the operator's own machine (LM Studio, vLLM): the default base is loopback and plain http. */
   local?: boolean;

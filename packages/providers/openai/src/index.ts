@@ -3,6 +3,7 @@ import { openAIChatCodec } from '@switchyard/formats';
 import { callChatCompletions } from './call-chat-completions.js';
 import { openAICapabilities } from './openai-capabilities.js';
 import { decodeOpenAIChatStream } from './openai-chat-stream.js';
+import { proxyOpenAI } from './openai-proxy.js';
 import { openAIBaseURL } from './openai-url.js';
 
 /** The OpenAI adapter: Chat Completions translated, or forwarded byte for byte when the client speaks it. */
@@ -23,6 +24,8 @@ export function createOpenAIProvider() {
       const response = await callChatCompletions(context, request.body, request.stream, path);
       return { status: response.status, headers: response.headers, body: response.body, dispose: () => response.dispose() };
     },
+
+    proxy: proxyOpenAI,
 
     chat: {
       async generate(request, context) {

@@ -1,4 +1,4 @@
-import type { ProviderCapabilities } from '@switchyard/core';
+import { type ProviderCapabilities, endpointIds } from '@switchyard/core';
 
 export const openAICapabilities: ProviderCapabilities = {
   chat: {
@@ -12,4 +12,6 @@ export const openAICapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  // Every endpoint of the OpenAI API, forwarded as is by `proxy`.
+  endpoints: endpointIds,
 };

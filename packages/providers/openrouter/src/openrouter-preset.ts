@@ -11,6 +11,7 @@ export const openRouterPreset = {
   chatCompletionsPath: '/v1/chat/completions',
   environment: { apiKey: 'OPENROUTER_API_KEY', baseURL: 'OPENROUTER_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['completions'],
   models: ['openai/gpt-4o', 'anthropic/claude-sonnet-4.5', 'google/gemini-2.5-pro', 'deepseek/deepseek-r1', 'meta-llama/llama-3.3-70b-instruct'],
   capabilities: {
     streaming: true,

@@ -12,6 +12,7 @@ export const siliconFlowPreset = {
   baseURL: 'https://api.siliconflow.com/v1',
   environment: { apiKey: 'SILICONFLOW_API_KEY', baseURL: 'SILICONFLOW_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings'],
   models: ['deepseek-ai/DeepSeek-V3', 'deepseek-ai/DeepSeek-R1', 'Qwen/Qwen3-235B-A22B', 'moonshotai/Kimi-K2-Instruct'],
   capabilities: {
     streaming: true,

@@ -12,6 +12,8 @@ export const togetherPreset = {
   chatCompletionsPath: '/v1/chat/completions',
   environment: { apiKey: 'TOGETHER_API_KEY', baseURL: 'TOGETHER_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  // https://docs.together.ai/reference
+  endpoints: ['embeddings', 'completions', 'images.generations'],
   models: ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'deepseek-ai/DeepSeek-R1', 'Qwen/Qwen3-235B-A22B-Instruct-2507-tput', 'moonshotai/Kimi-K2-Instruct'],
   capabilities: {
     streaming: true,

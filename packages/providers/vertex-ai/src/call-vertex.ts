@@ -5,7 +5,7 @@ import type { VertexSettings } from './resolve-vertex-settings.js';
 import type { TokenCache } from './token-cache.js';
 import { vertexAccessToken } from './vertex-access-token.js';
 import { vertexHeaders } from './vertex-headers.js';
-import { vertexModelURL } from './vertex-url.js';
+import { vertexModelMethodURL, vertexModelURL } from './vertex-url.js';
 
 export interface VertexCallTarget {
   vertex: VertexSettings;
@@ -16,17 +16,17 @@ export interface VertexCallTarget {
 export type SendToVertex = (body: string, stream: boolean, extraHeaders?: Record<string, string>) => Promise<HttpResponse>;
 
 /**
- * The sender for one call: gets the bearer token (cached per service account), POSTs to the
+ * The sender for one call (to `method` when given, else the model's chat method): gets the bearer token (cached per service account), POSTs to the
  * model's URL, and turns an error answer into an UpstreamError. A 401 means the token was
  * refused (revoked before it expired), so the cached one is forgotten and the next call
  * exchanges anew.
  */
-export function vertexSender(context: ProviderCallContext, target: VertexCallTarget, tokens: TokenCache, now: () => number): SendToVertex {
+export function vertexSender(context: ProviderCallContext, target: VertexCallTarget, tokens: TokenCache, now: () => number, method?: string): SendToVertex {
   return async (body, stream, extraHeaders) => {
     const access = await vertexAccessToken(context, target.vertex.credentials, tokens, now);
     const response = await context.http.request({
       provider: 'vertex-ai',
-      url: vertexModelURL(context.settings, target.vertex, target.model, stream),
+      url: method ? vertexModelMethodURL(context.settings, target.vertex, target.model, method) : vertexModelURL(context.settings, target.vertex, target.model, stream),
       method: 'POST',
       headers: { ...vertexHeaders(context, access.token, stream), ...extraHeaders },
       body,

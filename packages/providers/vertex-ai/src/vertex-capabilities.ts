@@ -4,7 +4,7 @@ import type { ProviderCapabilities } from '@switchyard/core';
  * What the Vertex AI adapter does across its two model families. Gemini takes audio, Claude
  * does not (a Claude request with audio is refused by the Messages encoder, naming the part);
  * Claude has no JSON mode without a schema (json_object is dropped with a warning there).
- * Embeddings (`:predict`) are not implemented yet.
+ * Text-embedding and Imagen models are served through `:predict`.
  */
 export const vertexCapabilities: ProviderCapabilities = {
   chat: {
@@ -18,4 +18,5 @@ export const vertexCapabilities: ProviderCapabilities = {
     jsonObject: true,
     jsonSchema: true,
   },
+  endpoints: ['embeddings', 'images.generations'],
 };

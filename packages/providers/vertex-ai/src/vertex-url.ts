@@ -31,6 +31,11 @@ export function vertexBaseURL(settings: ProviderSettings, location: string): str
 export function vertexModelURL(settings: ProviderSettings, vertex: VertexSettings, target: VertexModel, stream: boolean): string {
   const method =
     target.publisher === 'anthropic' ? (stream ? 'streamRawPredict' : 'rawPredict') : stream ? 'streamGenerateContent?alt=sse' : 'generateContent';
+  return vertexModelMethodURL(settings, vertex, target, method);
+}
+
+/** The same path with another method: `predict` for text-embedding and Imagen models. */
+export function vertexModelMethodURL(settings: ProviderSettings, vertex: VertexSettings, target: VertexModel, method: string): string {
   return (
     `${vertexBaseURL(settings, vertex.location)}/${vertex.apiVersion}/projects/${vertex.project}/locations/${vertex.location}` +
     `/publishers/${target.publisher}/models/${target.model}:${method}`

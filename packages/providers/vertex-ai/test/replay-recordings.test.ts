@@ -103,6 +103,16 @@ describe.skipIf(!gemini.found)('google-gemini recordings from the Vertex Gemini 
     expect(testCall.warnings).toEqual([]);
   });
 
+  it('embeddings-vertex: text-embedding :predict as recorded (v1beta1); the recorded vector and token count come back', async () => {
+    mock.replayNext(recordedAnswer(fixtures, 'embeddings-vertex', { chunkSize: 97 }));
+    const response = await adapter.embeddings.create({ model: 'text-embedding-004', input: ['Hello world'], extra: {} }, context({ apiVersion: 'v1beta1' }));
+    expect(received(geminiPath('v1beta1', 'text-embedding-004', 'predict'))).toEqual(fixtures.json('embeddings-vertex.request.json'));
+    const recorded = fixtures.json('embeddings-vertex.json').predictions[0].embeddings;
+    expect(response.embeddings).toEqual([recorded.values]);
+    expect(response.usage).toMatchObject({ input: recorded.statistics.token_count, total: 2 });
+    expect(testCall.warnings).toEqual([]);
+  });
+
   it('text-stream: streamGenerateContent?alt=sse on the Vertex path, deltas and usage', async () => {
     const events = await stream(fixtures, 'text-stream', {
       model: 'gemini-2.0-flash-exp',

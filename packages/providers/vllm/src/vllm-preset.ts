@@ -12,6 +12,8 @@ export const vllmPreset = {
   baseURL: 'http://127.0.0.1:8000/v1',
   environment: { apiKey: 'VLLM_API_KEY', baseURL: 'VLLM_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  // vLLM's OpenAI-compatible server: https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html
+  endpoints: ['embeddings', 'completions'],
   local: true,
   capabilities: {
     streaming: true,

@@ -11,6 +11,8 @@ export const xAIPreset = {
   baseURL: 'https://api.x.ai/v1',
   environment: { apiKey: 'XAI_API_KEY', baseURL: 'XAI_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  // https://docs.x.ai/docs/guides/image-generations
+  endpoints: ['images.generations'],
   models: ['grok-4', 'grok-4-fast-reasoning', 'grok-3', 'grok-3-mini'],
   capabilities: {
     streaming: true,

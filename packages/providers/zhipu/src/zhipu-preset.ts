@@ -10,6 +10,7 @@ export const zhipuPreset = {
   baseURL: 'https://open.bigmodel.cn/api/paas/v4',
   environment: { apiKey: 'ZHIPUAI_API_KEY', baseURL: 'ZHIPU_BASE_URL' },
   auth: { header: 'authorization', scheme: 'Bearer' },
+  endpoints: ['embeddings'],
   models: ['glm-4.6', 'glm-4.5', 'glm-4.5-air', 'glm-4v-plus'],
   capabilities: {
     streaming: true,

@@ -133,4 +133,15 @@ describe('HealthTracker', () => {
     expect(tracker.inFlight('busy')).toBe(1);
     busy.end('success');
   });
+  it('lists every target it remembers with its snapshot', () => {
+    const { tracker, run } = setup();
+    run('a', 'failure');
+    run('a', 'failure');
+    run('a', 'failure');
+    run('b', 'success');
+    expect(tracker.list()).toEqual([
+      { key: 'a', state: 'open', consecutiveFailures: 0, calls: 0, failures: 0, inFlight: 0 },
+      { key: 'b', state: 'closed', consecutiveFailures: 0, calls: 1, failures: 0, inFlight: 0 },
+    ]);
+  });
 });

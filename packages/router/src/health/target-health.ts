@@ -114,6 +114,11 @@ export class HealthTracker {
     return snapshot;
   }
 
+  /** Every target remembered, with its figures (the admin API's provider health). */
+  list(): Array<{ key: string } & TargetHealthSnapshot> {
+    return [...this.records.keys()].map((key) => ({ key, ...this.snapshot(key) }));
+  }
+
   /** Starts an attempt on the target; in half-open state the first one to start is the probe. */
   begin(key: string): HealthTicket {
     const record = this.touch(key);

@@ -1,0 +1,161 @@
+import { parsePrometheusText } from '@switchyard/observability';
+import { InMemorySpanExporter, SpanKind } from '@switchyard/observability/testing';
+import { type OpenAIMock, startOpenAIMock } from '@switchyard/testkit';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningGateway, startGateway } from '../src/create-gateway.js';
+import { parseConfig } from '../src/load-config.js';
+import type { GatewayConfigInput } from '../src/gateway-config.js';
+
+const adminKey = 'admin-key-0123456789abcdef';
+const gatewayKey = 'gateway-key-0123456789abcdef';
+
+async function start(config: GatewayConfigInput, spanExporter?: InMemorySpanExporter): Promise<RunningGateway> {
+  return startGateway({
+    config: parseConfig({ responses: { store: 'memory' }, files: { store: 'memory' }, logs: { store: 'memory' }, ...config }, {}),
+    env: {},
+    host: '127.0.0.1',
+    port: 0,
+    spanExporter,
+  });
+}
+
+describe('metrics and traces through the gateway', () => {
+  let primary: OpenAIMock;
+  let backup: OpenAIMock;
+  let gateway: RunningGateway;
+  const spans = new InMemorySpanExporter();
+
+  beforeAll(async () => {
+    primary = await startOpenAIMock();
+    backup = await startOpenAIMock();
+    gateway = await start(
+      {
+        apiKeys: [gatewayKey],
+        adminKeys: [adminKey],
+        defaultProvider: 'primary',
+        tracing: { captureContent: false },
+        providers: {
+          primary: { adapter: 'openai', apiKey: 'sk-primary', baseURL: `${primary.url}/v1` },
+          backup: { adapter: 'openai', apiKey: 'sk-backup', baseURL: `${backup.url}/v1` },
+        },
+        configs: { fallback: { strategy: { mode: 'fallback' }, targets: [{ provider: '@primary' }, { provider: '@backup' }] } },
+      },
+      spans,
+    );
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await primary?.close();
+    await backup?.close();
+  });
+  beforeEach(() => {
+    primary.reset();
+    backup.reset();
+    spans.reset();
+  });
+
+  const client = (headers: Record<string, string> = {}) => new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0, defaultHeaders: headers });
+
+  async function scrape() {
+    // Scrapers carry no gateway key: /metrics is open unless `metrics.protect` is set.
+    const response = await fetch(`${gateway.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
+    return parsePrometheusText(await response.text());
+  }
+  const sum = (samples: ReturnType<typeof parsePrometheusText>['samples'], name: string, labels: Record<string, string> = {}) =>
+    samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value)).reduce((total, sample) => total + sample.value, 0);
+
+  it('counts requests, tokens, latency, time to first token and overhead in GET /metrics', async () => {
+    const before = (await scrape()).samples;
+    const { data } = await client().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'one two three' }] }).withResponse();
+    const stream = await client().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'stream me' }], stream: true, stream_options: { include_usage: true } });
+    for await (const _chunk of stream);
+    const { samples, types } = await scrape();
+    const delta = (name: string, labels: Record<string, string> = {}) => sum(samples, name, labels) - sum(before, name, labels);
+
+    expect(types).toMatchObject({ switchyard_requests_total: 'counter', gen_ai_client_token_usage: 'histogram', gen_ai_client_operation_duration_seconds: 'histogram', switchyard_overhead_seconds: 'histogram' });
+    expect(delta('switchyard_requests_total', { route: '/v1/chat/completions', status: '200', provider: 'primary' })).toBe(2);
+    expect(delta('gen_ai_client_token_usage_count', { gen_ai_token_type: 'input', gen_ai_provider_name: 'openai', gen_ai_request_model: 'gpt-4o-mini' })).toBe(2);
+    expect(delta('gen_ai_client_token_usage_sum', { gen_ai_token_type: 'input' })).toBeGreaterThanOrEqual(data.usage!.prompt_tokens);
+    expect(delta('gen_ai_client_operation_duration_seconds_count', { gen_ai_operation_name: 'chat' })).toBe(2);
+    expect(delta('gen_ai_server_time_to_first_token_seconds_count')).toBe(1);
+    expect(delta('switchyard_overhead_seconds_count', { route: '/v1/chat/completions' })).toBe(2);
+    expect(delta('switchyard_cost_usd_total', { gen_ai_request_model: 'gpt-4o-mini' })).toBeGreaterThan(0);
+    expect(sum(samples, 'switchyard_requests_in_flight')).toBeGreaterThanOrEqual(0);
+    // Histogram buckets are cumulative and end at +Inf = count.
+    const buckets = samples.filter((sample) => sample.name === 'switchyard_overhead_seconds_bucket' && sample.labels.route === '/v1/chat/completions');
+    expect(buckets.at(-1)!.labels.le).toBe('+Inf');
+    expect(buckets.at(-1)!.value).toBe(sum(samples, 'switchyard_overhead_seconds_count', { route: '/v1/chat/completions' }));
+    for (let index = 1; index < buckets.length; index += 1) expect(buckets[index]!.value).toBeGreaterThanOrEqual(buckets[index - 1]!.value);
+  });
+
+  it('counts attempts, retries-free fallbacks and errors by kind', async () => {
+    const before = (await scrape()).samples;
+    primary.failNext({ status: 503, body: { error: { message: 'overloaded', type: 'server_error' } } });
+    await client({ 'x-switchyard-config': 'fallback' }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+    backup.failNext({ status: 400, body: { error: { message: 'nope', type: 'invalid_request_error' } } });
+    await expect(client().chat.completions.create({ model: '@backup/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 400 });
+    const { samples } = await scrape();
+    const delta = (name: string, labels: Record<string, string> = {}) => sum(samples, name, labels) - sum(before, name, labels);
+    expect(delta('switchyard_fallbacks_total')).toBe(1);
+    expect(delta('switchyard_attempts_total', { provider: 'backup', outcome: 'success' })).toBe(1);
+    expect(delta('switchyard_attempts_total', { provider: 'primary' })).toBe(1);
+    expect(delta('switchyard_errors_total', { error_type: 'invalid_request' })).toBe(1);
+  });
+
+  it('exports a request span and a span per attempt, continuing the caller trace and handing it upstream', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    primary.failNext({ status: 500, body: { error: { message: 'boom', type: 'server_error' } } });
+    await client({ traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-switchyard-config': 'fallback' }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'secret prompt text' }] });
+    await expect.poll(() => spans.getFinishedSpans().length, { timeout: 5000 }).toBe(3);
+    const finished = spans.getFinishedSpans();
+    const request = finished.find((span) => span.kind === SpanKind.SERVER)!;
+    const attempts = finished.filter((span) => span.kind === SpanKind.CLIENT).sort((a, b) => Number(a.attributes['switchyard.attempt_index']) - Number(b.attributes['switchyard.attempt_index']));
+    expect(request.spanContext().traceId).toBe(traceId);
+    expect(request.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    expect(request.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'switchyard.provider': 'backup', 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.response.model': 'gpt-4o-mini', 'http.response.status_code': 200 });
+    expect(request.attributes['gen_ai.usage.input_tokens']).toBeGreaterThan(0);
+    expect(attempts.map((span) => [span.attributes['gen_ai.provider.name'], span.attributes['switchyard.provider']])).toEqual([
+      ['openai', 'primary'],
+      ['openai', 'backup'],
+    ]);
+    expect(attempts[0]!.attributes['error.type']).toBeDefined();
+    // Each upstream got a traceparent in the caller's trace whose parent is its own attempt span.
+    expect(primary.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[0]!.spanContext().spanId}-01`);
+    expect(backup.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[1]!.spanContext().spanId}-01`);
+    // Content stays off spans unless tracing.captureContent is set.
+    expect(JSON.stringify(finished.map((span) => span.attributes))).not.toContain('secret prompt text');
+  });
+
+  it('puts x-switchyard-overhead-ms on every response, errors included', async () => {
+    const ok = await fetch(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${gatewayKey}` } });
+    const refused = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', body: '{}' });
+    for (const response of [ok, refused]) expect(Number(response.headers.get('x-switchyard-overhead-ms'))).toBeGreaterThanOrEqual(0);
+    expect(refused.status).toBe(401);
+  });
+});
+
+describe('protected metrics', () => {
+  it('asks for the admin key when metrics.protect is set', async () => {
+    const gateway = await start({ adminKeys: [adminKey], metrics: { protect: true } });
+    try {
+      expect((await fetch(`${gateway.url}/metrics`)).status).toBe(401);
+      const allowed = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${adminKey}` } });
+      expect(allowed.status).toBe(200);
+      expect(parsePrometheusText(await allowed.text()).types.switchyard_requests_total).toBe('counter');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('serves no /metrics when metrics are disabled', async () => {
+    const gateway = await start({ metrics: { enabled: false } });
+    try {
+      expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

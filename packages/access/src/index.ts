@@ -1,0 +1,15 @@
+export * from './access-types.js';
+export * from './access-control.js';
+export * from './access-errors.js';
+export * from './admin-keys-api.js';
+export * from './budget-window.js';
+export * from './counter-store.js';
+export * from './gateway-key-secret.js';
+export * from './key-store.js';
+export * from './memory-counter-store.js';
+export * from './memory-key-store.js';
+export * from './open-access.js';
+export * from './postgres-key-store.js';
+export * from './redis-counter-store.js';
+export * from './sqlite-key-store.js';
+export { validateBudgets, validateKeyInput, validateScopedLimits } from './validate-key-input.js';

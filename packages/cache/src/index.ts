@@ -1,0 +1,13 @@
+export { exactCacheKey, normaliseForCache } from './cache-key.js';
+export type { CacheAttemptInfo, CacheInterceptor, CacheRecordFields, CacheStatus, CachedAnswer, ModelPrices } from './cache-types.js';
+export { collectStreamedAnswer } from './collect-streamed-answer.js';
+export { type CacheInterceptorOptions, cacheSimilarityHeader, cacheStatusHeaders, createCacheInterceptor } from './create-cache-interceptor.js';
+export type { ExactCacheStore } from './exact-cache-store.js';
+export { type MemoryCacheStoreOptions, createMemoryCacheStore } from './memory-cache-store.js';
+export { type PostgresSemanticEntryStoreOptions, createPostgresSemanticEntryStore } from './postgres-semantic-entry-store.js';
+export { type CacheMode, type CacheSettings, defaultMaxAgeSeconds, readCacheSettings } from './read-cache-settings.js';
+export { type RedisCacheStoreOptions, createRedisCacheStore } from './redis-cache-store.js';
+export { replayCachedAnswer } from './replay-cached-answer.js';
+export { type EmbedTexts, type SemanticCache, type SemanticCacheOptions, createSemanticCache } from './semantic-cache.js';
+export type { SemanticEntry, SemanticEntryStore } from './semantic-entry-store.js';
+export { createSqliteSemanticEntryStore } from './sqlite-semantic-entry-store.js';

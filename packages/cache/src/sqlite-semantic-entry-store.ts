@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CachedAnswer } from './cache-types.js';
+import { type SemanticEntry, type SemanticEntryStore, vectorFromBytes, vectorToBytes } from './semantic-entry-store.js';
+
+interface EntryRow {
+  id: string;
+  scope: string;
+  vector: Buffer;
+  answer: string;
+  expires_at: number;
+}
+
+/** Semantic entries in an SQLite file (created with its directory when missing). */
+export function createSqliteSemanticEntryStore(options: { path: string }): SemanticEntryStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  // Several gateway processes (cluster workers, instances on one host) may share the file.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS switchyard_semantic_cache (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    answer TEXT NOT NULL,
+    stored_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS switchyard_semantic_cache_stored_at ON switchyard_semantic_cache (stored_at);`);
+  const insert = db.prepare('INSERT OR REPLACE INTO switchyard_semantic_cache (id, scope, vector, answer, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const select = db.prepare<[number, number], EntryRow>('SELECT id, scope, vector, answer, expires_at FROM switchyard_semantic_cache WHERE stored_at >= ? AND expires_at > ? ORDER BY stored_at');
+  const remove = db.prepare('DELETE FROM switchyard_semantic_cache WHERE id = ?');
+  return {
+    async loadSince(storedAt, now) {
+      return select.all(storedAt, now).map(fromRow);
+    },
+    async add(entry) {
+      insert.run(entry.id, entry.scope, vectorToBytes(entry.vector), JSON.stringify(entry.answer), entry.answer.storedAt, entry.expiresAt);
+    },
+    async delete(ids) {
+      db.transaction(() => {
+        for (const id of ids) remove.run(id);
+      })();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function fromRow(row: EntryRow): SemanticEntry {
+  return { id: row.id, scope: row.scope, vector: vectorFromBytes(row.vector), answer: JSON.parse(row.answer) as CachedAnswer, expiresAt: row.expires_at };
+}

@@ -1,0 +1,2 @@
+export * from './guardrail-check.js';
+export * from './guardrail-verdict.js';

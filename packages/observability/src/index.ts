@@ -1,0 +1,23 @@
+export type { ModelPrice, CacheWritePrices, PriceTier, ImagePrices, AudioPrices } from './prices/model-price.js';
+export { priceVersionOf } from './prices/model-price.js';
+export { computeCost, cacheWriteByTtlFromRaw, type CostUsage, type CostBreakdown } from './prices/compute-cost.js';
+export { shippedPrices, shippedCatalogDate } from './prices/shipped-prices.js';
+export { createPriceCatalog, type PriceCatalog, type PriceCatalogOptions, type PriceOverride } from './prices/price-catalog.js';
+export { convertLiteLlmPrices, type ConvertLiteLlmOptions, type ConvertLiteLlmResult } from './prices/convert-litellm-prices.js';
+export type { LogRecord, LogTokens, LogQuery, LogPage, LogStore } from './logs/log-record.js';
+export { createSqliteLogStore, type SqliteLogStoreOptions } from './logs/sqlite-log-store.js';
+export { createPostgresLogStore, type PostgresLogStoreOptions } from './logs/postgres-log-store.js';
+export { createMemoryLogStore } from './logs/memory-log-store.js';
+export { createBatchedLogWriter, type BatchedLogWriter, type BatchedLogWriterOptions } from './logs/batched-log-writer.js';
+export { startLogRetention } from './logs/log-retention.js';
+export { createBodyRedactor, redactedMarker, type BodyRedactor } from './logs/redact-body.js';
+export { parseLogQuery } from './logs/parse-log-query.js';
+export { aggregateLogStats, statsRange, statsWindows, type AggregateLogStatsOptions, type LogStats, type StatsFigures, type StatsWindow } from './logs/aggregate-log-stats.js';
+export { createPrometheusRegistry, prometheusContentType, type PrometheusRegistry, type Counter, type Gauge, type Histogram, type Labels } from './metrics/prometheus-registry.js';
+export { parsePrometheusText, type PrometheusSample } from './metrics/parse-prometheus-text.js';
+export { createGatewayMetrics, type GatewayMetrics, type MetricsSample } from './metrics/gateway-metrics.js';
+export type { GatewayTracing, GatewayTracingOptions, RequestTrace, UpstreamCallInfo } from './tracing/gateway-tracing.js';
+export { loadGatewayTracing } from './tracing/load-gateway-tracing.js';
+export type { ObservedRequest, ObservedAttempt } from './observed-request.js';
+export { createObservability, toLogRecords, isObservedPath, routeLabel, type Observability, type ObservabilityOptions, type RequestObservation } from './create-observability.js';
+// For tests that capture spans (the gateway's e2e tests have no direct OpenTelemetry dependency).

@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+import { buildWhere, logColumns, recordToRow, rowToRecord } from './log-columns.js';
+import { checkTableName, logMigrations } from './log-migrations.js';
+import { type LogStore, clampLimit, encodeCursor } from './log-record.js';
+
+export interface PostgresLogStoreOptions {
+  /** A connection string (`postgres://user@host:5432/db`). */
+  url: string;
+  table?: string;
+  /** Schema the table lives in (created when missing). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/** The log in PostgreSQL, for gateways run as several instances. Batches are one multi-row INSERT. */
+export function createPostgresLogStore(options: PostgresLogStoreOptions): LogStore {
+  const schema = options.schema === undefined ? undefined : checkTableName(options.schema);
+  const table = (schema ? `${schema}.` : '') + checkTableName(options.table ?? 'request_logs');
+  const indexPrefix = checkTableName(options.table ?? 'request_logs');
+  // Loaded on first use: a gateway without PostgreSQL never pays for the driver.
+  const pgDriver = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new pgDriver.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 });
+  // An idle client that errors (server restart) must not crash the gateway; the next query reconnects.
+  pool.on('error', () => {});
+  return {
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        // One gateway instance migrates at a time.
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [table]);
+        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${table}_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`);
+        const applied = new Set((await client.query<{ version: number }>(`SELECT version FROM ${table}_migrations`)).rows.map((row) => row.version));
+        const statements = logMigrations(table).map((statement) => statement.replace(/INDEX IF NOT EXISTS \S+?_(time|trace) /, `INDEX IF NOT EXISTS ${indexPrefix}_$1 `));
+        for (const [index, statement] of statements.entries()) {
+          if (applied.has(index + 1)) continue;
+          await client.query('BEGIN');
+          await client.query(statement);
+          await client.query(`INSERT INTO ${table}_migrations (version, applied_at) VALUES ($1, $2)`, [index + 1, Date.now()]);
+          await client.query('COMMIT');
+        }
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [table]).catch(() => {});
+        client.release();
+      }
+    },
+    async insert(records) {
+      if (records.length === 0) return;
+      const params: unknown[] = [];
+      const tuples = records.map((record) => {
+        const row = recordToRow(record);
+        const start = params.length;
+        params.push(...row);
+        return `(${row.map((_, index) => `$${start + index + 1}`).join(', ')})`;
+      });
+      await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
+    },
+    async query(query) {
+      const limit = clampLimit(query.limit);
+      const { where, params } = buildWhere(query, (index) => `$${index}`);
+      const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+      const result = await pool.query(`SELECT * FROM ${table} ${where} ORDER BY time ${direction}, id ${direction} LIMIT $${params.length + 1}`, [...params, limit + 1]);
+      const records = result.rows.slice(0, limit).map(rowToRecord);
+      const last = records.at(-1);
+      return result.rows.length > limit && last ? { records, nextCursor: encodeCursor(last) } : { records, ...(query.order === 'asc' && last ? { nextCursor: encodeCursor(last) } : {}) };
+    },
+    async deleteOlderThan(cutoff) {
+      const result = await pool.query(`DELETE FROM ${table} WHERE time < $1`, [cutoff]);
+      return result.rowCount ?? 0;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Usage } from '@switchyard/core';
+
+/**
+ * A finished request as observability takes it. The gateway maps the server's RequestRecord
+ * onto this (the observability package does not depend on the server).
+ */
+export interface ObservedRequest {
+  traceId: string;
+  /** Epoch ms when the request reached the gateway. */
+  startedAt: number;
+  method: string;
+  path: string;
+  format?: string;
+  /** The provider entry (slug) that answered. */
+  provider?: string;
+  /** The adapter behind that entry (`openai` for a slug `my-openai`), for price lookup. */
+  providerId?: string;
+  modelRequested?: string;
+  modelAnswered?: string;
+  status: number;
+  stream: boolean;
+  errorKind?: string;
+  errorMessage?: string;
+  firstByteMs?: number;
+  totalMs: number;
+  upstreamMs?: number;
+  overheadMs?: number;
+  usage?: Usage;
+  warnings?: unknown[];
+  incomplete?: boolean;
+  metadata?: Record<string, string>;
+  cacheStatus?: string;
+  /** Guardrail verdicts (`GuardrailVerdict` from core), as the request record holds them. */
+  guardrails?: Array<{ phase: string; set: string; action: string; checks: Array<{ check: string; verdict: string }> }>;
+  keyId?: string;
+  attempts?: ObservedAttempt[];
+  /** Filled by observability from the price catalog. */
+  costUsd?: number;
+  /** The raw bodies, for opt-in body logging and span content (redacted before they are kept). */
+  requestBody?: Uint8Array | string;
+  responseBody?: Uint8Array | string;
+}
+
+export interface ObservedAttempt {
+  /** The target's place in the routing config (`targets[1]`). */
+  path?: string;
+  provider?: string;
+  model?: string;
+  status?: number;
+  /** The error kind; absent when the attempt succeeded. */
+  kind?: string;
+  message?: string;
+  durationMs: number;
+  retry: number;
+}

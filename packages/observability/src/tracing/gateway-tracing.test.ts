@@ -1,0 +1,93 @@
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { describe, expect, it } from 'vitest';
+import { createGatewayTracing } from './gateway-tracing.js';
+
+const parentTraceId = '0af7651916cd43dd8448eb211c80319c';
+const parentSpanId = 'b7ad6b7169203331';
+
+describe('gateway tracing', () => {
+  it('continues the caller trace, hands the upstream a traceparent, and names spans with GenAI attributes', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const started = Date.now();
+    const trace = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-01` }, started);
+    const first = trace.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1234/v1/chat/completions' });
+    first.end({ status: 429 });
+    const second = trace.upstreamCall({ provider: 'anthropic', method: 'POST', url: 'http://127.0.0.1:1235/v1/messages' });
+    second.end({ status: 200 });
+    expect(first.headers.traceparent).toMatch(new RegExp(`^00-${parentTraceId}-[0-9a-f]{16}-01$`));
+    trace.end({
+      traceId: 'gateway-trace',
+      startedAt: started,
+      method: 'POST',
+      path: '/v1/chat/completions',
+      provider: 'anthropic',
+      modelRequested: 'gpt-4o',
+      modelAnswered: 'claude-haiku-4-5',
+      status: 200,
+      stream: false,
+      totalMs: 25,
+      usage: { input: 11, output: 7, total: 18 },
+      attempts: [
+        { provider: 'openai', status: 429, kind: 'rate_limit', message: 'slow down', durationMs: 5, retry: 0 },
+        { provider: 'anthropic', durationMs: 9, retry: 0 },
+      ],
+    });
+    await tracing.forceFlush();
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(3);
+    const request = spans.find((span) => span.kind === SpanKind.SERVER)!;
+    expect(request.spanContext().traceId).toBe(parentTraceId);
+    expect(request.parentSpanContext?.spanId).toBe(parentSpanId);
+    expect(request.name).toBe('chat gpt-4o');
+    expect(request.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'anthropic',
+      'gen_ai.request.model': 'gpt-4o',
+      'gen_ai.response.model': 'claude-haiku-4-5',
+      'gen_ai.usage.input_tokens': 11,
+      'gen_ai.usage.output_tokens': 7,
+    });
+    const attempts = spans.filter((span) => span.kind === SpanKind.CLIENT);
+    expect(attempts.map((span) => span.parentSpanContext?.spanId)).toEqual([request.spanContext().spanId, request.spanContext().spanId]);
+    // The span the upstream was told about is the attempt's own.
+    expect(first.headers.traceparent).toContain(attempts[0]!.spanContext().spanId);
+    expect(attempts[0]!.attributes).toMatchObject({ 'gen_ai.provider.name': 'openai', 'error.type': 'rate_limit', 'http.response.status_code': 429 });
+    expect(attempts[1]!.attributes).toMatchObject({ 'gen_ai.provider.name': 'anthropic', 'gen_ai.response.model': 'claude-haiku-4-5', 'gen_ai.usage.output_tokens': 7 });
+    expect(request.attributes['gen_ai.input.messages']).toBeUndefined();
+    await tracing.shutdown();
+  });
+
+  it('puts message content on the span only when asked to', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter, captureContent: true });
+    const trace = tracing.begin({}, Date.now());
+    trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/messages', status: 200, stream: false, totalMs: 1 }, { request: '{"messages":[]}', response: '{"content":[]}' });
+    await tracing.forceFlush();
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.attributes['gen_ai.input.messages']).toBe('{"messages":[]}');
+    expect(span!.attributes['gen_ai.output.messages']).toBe('{"content":[]}');
+    // A fresh trace when the caller sent none.
+    expect(span!.parentSpanContext).toBeUndefined();
+    await tracing.shutdown();
+  });
+});
+
+describe('gateway tracing sampling', () => {
+  it('records no span for an unsampled request but still tells the upstream, flagged not sampled', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter, sampleRatio: 0 });
+    const trace = tracing.begin({}, Date.now());
+    const call = trace.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1/v1/chat/completions' });
+    call.end({ status: 200 });
+    trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    expect(call.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    // A caller that sampled its trace is followed even at ratio 0.
+    const followed = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-01` }, Date.now());
+    followed.end({ traceId: 'u', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    await tracing.forceFlush();
+    expect(exporter.getFinishedSpans().map((span) => span.spanContext().traceId)).toEqual([parentTraceId]);
+    await tracing.shutdown();
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryLogStore } from '../src/logs/memory-log-store.js';
+import type { LogRecord, LogStore } from '../src/logs/log-record.js';
+import { createPostgresLogStore } from '../src/logs/postgres-log-store.js';
+import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
+import { dropSchemas, freshSchema, postgresUrl, probePostgres } from './postgres-test-support.js';
+
+const unreachable = await probePostgres();
+if (unreachable) console.warn(`Skipping the PostgreSQL log store tests: ${unreachable}`);
+const folder = mkdtempSync(join(tmpdir(), 'switchyard-logs-'));
+afterAll(async () => {
+  rmSync(folder, { recursive: true, force: true });
+  if (!unreachable) await dropSchemas();
+});
+
+function record(index: number, fields: Partial<LogRecord> = {}): LogRecord {
+  return {
+    id: `id-${String(index).padStart(3, '0')}`,
+    kind: 'request',
+    traceId: `trace-${index}`,
+    time: 1_700_000_000_000 + index * 1000,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    format: 'openai-chat',
+    provider: index % 2 === 0 ? 'openai' : 'anthropic',
+    modelRequested: 'gpt-4o',
+    status: 200,
+    totalMs: 12.5,
+    ...fields,
+  };
+}
+
+const stores: Array<[string, () => Promise<LogStore>]> = [
+  ['memory', async () => createMemoryLogStore()],
+  ['sqlite', async () => createSqliteLogStore({ path: join(folder, `logs-${Math.random()}.db`) })],
+];
+if (!unreachable) stores.push(['postgres', async () => createPostgresLogStore({ url: postgresUrl, schema: freshSchema() })]);
+
+describe.each(stores)('%s log store', (_name, open) => {
+  it('round-trips every field of a record', async () => {
+    const store = await open();
+    await store.migrate();
+    const full = record(1, {
+      kind: 'attempt',
+      modelAnswered: 'gpt-4o-2024-08-06',
+      errorKind: 'rate_limit',
+      errorMessage: 'slow down',
+      attemptIndex: 1,
+      retries: 2,
+      attempts: 3,
+      cacheStatus: 'MISS',
+      stream: true,
+      firstByteMs: 3.25,
+      upstreamMs: 10,
+      overheadMs: 0.75,
+      tokens: { input: 10, output: 5, cachedInput: 2, cacheWrite: 1, reasoning: 3 },
+      costUsd: 0.000123,
+      priceVersion: 'openai/gpt-4o@2024-08-06',
+      warnings: [{ type: 'unsupported', field: 'seed' }],
+      metadata: { user: 'u1' },
+      keyId: 'key_1',
+      incomplete: false,
+      requestBody: '{"a":1}',
+      responseBody: '{"b":2}',
+    });
+    await store.insert([full]);
+    const page = await store.query({});
+    expect(page.records).toEqual([full]);
+    await store.close();
+  });
+
+  it('filters, pages newest first with a cursor, and reads forward in follow order', async () => {
+    const store = await open();
+    await store.migrate();
+    await store.migrate(); // idempotent
+    await store.insert(Array.from({ length: 7 }, (_, index) => record(index, index === 3 ? { status: 429, errorKind: 'rate_limit' } : {})));
+    const first = await store.query({ limit: 3 });
+    expect(first.records.map((entry) => entry.id)).toEqual(['id-006', 'id-005', 'id-004']);
+    const second = await store.query({ limit: 3, cursor: first.nextCursor });
+    expect(second.records.map((entry) => entry.id)).toEqual(['id-003', 'id-002', 'id-001']);
+    const third = await store.query({ limit: 3, cursor: second.nextCursor });
+    expect(third.records.map((entry) => entry.id)).toEqual(['id-000']);
+    expect(third.nextCursor).toBeUndefined();
+
+    expect((await store.query({ provider: 'anthropic' })).records.map((entry) => entry.id)).toEqual(['id-005', 'id-003', 'id-001']);
+    expect((await store.query({ errorsOnly: true })).records.map((entry) => entry.id)).toEqual(['id-003']);
+    expect((await store.query({ status: 429 })).records).toHaveLength(1);
+    expect((await store.query({ traceId: 'trace-2' })).records.map((entry) => entry.id)).toEqual(['id-002']);
+    expect((await store.query({ since: record(5).time })).records).toHaveLength(2);
+
+    const forward = await store.query({ order: 'asc', cursor: (await store.query({ order: 'asc', limit: 5 })).nextCursor });
+    expect(forward.records.map((entry) => entry.id)).toEqual(['id-005', 'id-006']);
+    await store.close();
+  });
+
+  it('deletes records older than the retention cutoff', async () => {
+    const store = await open();
+    await store.migrate();
+    await store.insert([record(0), record(1), record(2)]);
+    expect(await store.deleteOlderThan(record(2).time)).toBe(2);
+    expect((await store.query({})).records.map((entry) => entry.id)).toEqual(['id-002']);
+    await store.close();
+  });
+
+  it('rejects a cursor it did not give out', async () => {
+    const store = await open();
+    await store.migrate();
+    await expect(store.query({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(/cursor/);
+    await store.close();
+  });
+});
