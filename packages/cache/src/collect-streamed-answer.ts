@@ -1,4 +1,4 @@
-import type { AssistantContentPart, ChatResponse, FinishReason, ReasoningPart, StreamEvent, ToolCallPart, Usage } from '@switchyard/core';
+import { type ChatResponse, type FinishReason, type StreamEvent, type Usage, createStreamContentCollector } from '@switchyard/core';
 
 export interface StreamedAnswerCollector {
   push(event: StreamEvent): void;
@@ -8,13 +8,11 @@ export interface StreamedAnswerCollector {
 
 /**
  * Rebuilds the canonical response from a stream's events, so a streamed miss can be stored like
- * a non-streamed one: consecutive text (or refusal) deltas form one part, a reasoning block runs
- * until its signature or redacted data, tool calls are kept by index in the order they started.
- * An `error` event, or no `finish`, means there is nothing to store.
+ * a non-streamed one (the content as core's stream content collector rebuilds it). An `error`
+ * event, or no `finish`, means there is nothing to store.
  */
 export function collectStreamedAnswer(): StreamedAnswerCollector {
-  const content: AssistantContentPart[] = [];
-  const calls = new Map<number, ToolCallPart>();
+  const content = createStreamContentCollector();
   let start: Extract<StreamEvent, { type: 'start' }> | undefined;
   let finishReason: FinishReason | undefined;
   let usage: Usage | undefined;
@@ -22,47 +20,9 @@ export function collectStreamedAnswer(): StreamedAnswerCollector {
   let failed = false;
   return {
     push(event) {
-      const last = content[content.length - 1];
       switch (event.type) {
         case 'start':
           start = event;
-          return;
-        case 'text-delta':
-        case 'refusal-delta': {
-          if (event.delta === '') return;
-          const type = event.type === 'text-delta' ? 'text' : 'refusal';
-          if (last?.type === type) last.text += event.delta;
-          else content.push({ type, text: event.delta });
-          return;
-        }
-        case 'reasoning-delta': {
-          const open = last?.type === 'reasoning' && last.signature === undefined && last.redactedData === undefined;
-          let part: ReasoningPart;
-          if (open) part = last as ReasoningPart;
-          else {
-            if (event.delta === '' && !event.signature && event.redactedData === undefined) return;
-            part = { type: 'reasoning', text: '' };
-            content.push(part);
-          }
-          part.text += event.delta;
-          if (event.signature) part.signature = event.signature;
-          if (event.redactedData !== undefined) part.redactedData = event.redactedData;
-          if (event.provider !== undefined) part.provider = event.provider;
-          return;
-        }
-        case 'tool-call-start': {
-          if (calls.has(event.index)) return;
-          const call: ToolCallPart = { type: 'tool-call', id: event.id, name: event.name, arguments: '' };
-          calls.set(event.index, call);
-          content.push(call);
-          return;
-        }
-        case 'tool-call-delta': {
-          const call = calls.get(event.index);
-          if (call) call.arguments += event.argumentsDelta;
-          return;
-        }
-        case 'tool-call-end':
           return;
         case 'finish':
           finishReason = event.finishReason;
@@ -75,11 +35,13 @@ export function collectStreamedAnswer(): StreamedAnswerCollector {
         case 'error':
           failed = true;
           return;
+        default:
+          content.push(event);
       }
     },
     answer() {
       if (failed || !start || !finishReason || finishReason.unified === 'error') return undefined;
-      const response: ChatResponse = { id: start.id, model: start.model, content, finishReason };
+      const response: ChatResponse = { id: start.id, model: start.model, content: content.parts(), finishReason };
       if (start.created !== undefined) response.created = start.created;
       if (usage) response.usage = usage;
       if (start.systemFingerprint !== undefined) response.systemFingerprint = start.systemFingerprint;

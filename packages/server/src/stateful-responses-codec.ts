@@ -1,4 +1,4 @@
-import type { AssistantContentPart, ChatRequest } from '@switchyard/core';
+import { type AssistantContentPart, type ChatRequest, createStreamContentCollector } from '@switchyard/core';
 import {
   type ChatFormatCodec,
   createOpenAIResponsesStreamEncoderState,
@@ -6,7 +6,6 @@ import {
   endOpenAIResponsesStreamEncoder,
   openAIResponsesCodec,
 } from '@switchyard/formats';
-import { createStreamContentCollector } from './collect-stream-content.js';
 
 type Json = Record<string, unknown>;
 

@@ -8,3 +8,4 @@ export * from './warning.js';
 export * from './chat-request.js';
 export * from './chat-response.js';
 export type * from './stream-event.js';
+export * from './collect-stream-content.js';

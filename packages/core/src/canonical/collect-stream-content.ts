@@ -1,4 +1,5 @@
-import type { AssistantContentPart, ReasoningPart, StreamEvent, ToolCallPart } from '@switchyard/core';
+import type { AssistantContentPart, ReasoningPart, ToolCallPart } from './content-part.js';
+import type { StreamEvent } from './stream-event.js';
 
 export interface StreamContentCollector {
   push(event: StreamEvent): void;

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '@switchyard/core';
+import type { StreamEvent } from './stream-event.js';
 import { describe, expect, it } from 'vitest';
 import { createStreamContentCollector } from './collect-stream-content.js';
 
