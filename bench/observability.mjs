@@ -5,6 +5,7 @@
 // the gateway minus latency straight to the mock). Runs everything from source under tsx, so it
 // needs no build; both modes run the same way, so their ratio is fair. See bench/README.md.
 //   BENCH_SECONDS (5)  BENCH_ROUNDS (2 per mode, alternating)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
+//   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,11 @@ const seconds = env('BENCH_SECONDS', 5);
 const rounds = env('BENCH_ROUNDS', 2);
 const samples = env('BENCH_SAMPLES', 400);
 const connections = env('BENCH_CONNECTIONS', 16);
+// A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink and
+// autocannon share this process and the machine's cores, so a mode that exports spans gets fewer
+// requests offered, and a gateway that is less loaded spends more CPU per request (fewer requests
+// share each socket write and event-loop turn). `BENCH_RATE=max` measures at saturation instead.
+const rate = process.env.BENCH_RATE === 'max' ? undefined : env('BENCH_RATE', 1500);
 const headers = { 'content-type': 'application/json', authorization: 'Bearer bench', 'x-switchyard-provider': 'openai' };
 const messages = [{ role: 'user', content: 'Say hello to the benchmark' }];
 const bodies = {
@@ -77,7 +83,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function loaded(url, body, pid) {
   const before = cpuSeconds(pid);
   let ok = 0;
-  const instance = autocannon({ url, method: 'POST', headers, body, connections, duration: seconds, timeout: 10 });
+  const instance = autocannon({ url, method: 'POST', headers, body, connections, duration: seconds, timeout: 10, ...(rate ? { overallRate: rate } : {}) });
   instance.on('response', (_client, status) => status === 200 && ok++);
   const result = await instance;
   const cpu = cpuSeconds(pid) - before;
@@ -133,7 +139,7 @@ async function main() {
   const modes = (process.env.BENCH_MODES ?? 'off,on').split(',').map((mode) => mode.trim()).filter((mode) => configs[mode]);
   for (const [mode, config] of Object.entries(configs)) writeFileSync(join(folder, `${mode}.json`), JSON.stringify(config));
 
-  console.log(`bench observability: node ${process.version}, ${os.cpus().length} cpu(s), ${seconds}s loaded runs at ${connections} connections, ${rounds} rounds per mode, ${samples} sequential samples`);
+  console.log(`bench observability: node ${process.version}, ${os.cpus().length} cpu(s), ${seconds}s loaded runs at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${rounds} rounds per mode, ${samples} sequential samples`);
   const mock = start('mock', [path('./source-mock-upstream.mjs')]);
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   try {

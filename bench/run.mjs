@@ -368,7 +368,9 @@ async function main() {
     }
     if (wantGateway && !gatewayMissing) {
       const port = await freePort();
-      const gateway = startChild('gateway', [gatewayMain], {
+      // The node flags `pnpm start` and the gateway's own shebang use, so this is the deployed process.
+      const gatewayFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
+      const gateway = startChild('gateway', [...gatewayFlags, gatewayMain], {
         PORT: String(port),
         HOST: '127.0.0.1',
         OPENAI_API_KEY: 'bench',

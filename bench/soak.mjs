@@ -11,7 +11,9 @@
 // source is bundled with the repo's esbuild instead (one big module: a higher start RSS). The
 // upstream is always bundled. Run from the repo root: `node bench/soak.mjs`.
 // Knobs: SOAK_SECONDS, SOAK_RPS (100), SOAK_IDLE_SECONDS, SOAK_SHUTDOWN_STREAMS (20), and
-// SOAK_GATEWAY_NODE_OPTIONS (node flags for the gateway process only).
+// SOAK_GATEWAY_NODE_OPTIONS: node flags for the gateway process only; by default the ones `pnpm
+// start` and `switchyard serve` run it with (`--max-semi-space-size=2`), so the figures are a
+// deployment's. Set it to an empty string to measure plain `node`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,7 +48,7 @@ const workDir = mkdtempSync(join(os.tmpdir(), 'switchyard-soak-'));
 process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
 
 function bundle(entry, outfile) {
-  execFileSync(join(repoRoot, 'node_modules/.bin/esbuild'), [
+  execFileSync(join(repoRoot, 'bench/node_modules/.bin/esbuild'), [
     entry, '--bundle', '--platform=node', '--format=esm', '--target=node20', '--conditions=source', '--log-level=error',
     '--external:better-sqlite3', '--external:pg', '--external:pg-native', `--outfile=${outfile}`,
     "--banner:js=import { createRequire as __soakRequire } from 'node:module'; const require = __soakRequire(import.meta.url);",
@@ -62,7 +64,7 @@ function bundle(entry, outfile) {
 const builtGateway = join(repoRoot, 'apps/gateway/dist/main.js');
 const gatewayEntry = existsSync(builtGateway) && process.env.SOAK_FROM_SOURCE !== '1' ? builtGateway : join(workDir, 'gateway.mjs');
 if (gatewayEntry !== builtGateway) bundle('apps/gateway/src/main.ts', gatewayEntry);
-console.log(`soak: gateway from ${gatewayEntry === builtGateway ? 'apps/gateway/dist (built)' : 'source (bundled)'}`);
+console.log(`soak: gateway from ${gatewayEntry === builtGateway ? 'apps/gateway/dist (built)' : 'source (bundled)'}, node flags: ${process.env.SOAK_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2'}`);
 bundle('bench/soak-upstream.mjs', join(workDir, 'upstream.mjs'));
 
 // ---- processes -------------------------------------------------------------------------------
@@ -134,7 +136,7 @@ writeFileSync(configPath, JSON.stringify({
     slow: { adapter: 'openai', apiKey: 'sk-soak', baseURL: `http://127.0.0.1:${ports.slow}/v1` },
   },
 }));
-const gateway = start(gatewayEntry, ['--config', configPath], { PORT: String(gatewayPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_OPTIONS: process.env.SOAK_GATEWAY_NODE_OPTIONS ?? '' });
+const gateway = start(gatewayEntry, ['--config', configPath], { PORT: String(gatewayPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_OPTIONS: process.env.SOAK_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2' });
 const base = `http://127.0.0.1:${gatewayPort}`;
 const dispatcher = new Agent({ connections: 256, keepAliveTimeout: 10_000 });
 await until(async () => {

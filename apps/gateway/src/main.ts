@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// --max-semi-space-size=2: a 4 MiB young generation instead of 32 MiB keeps RSS under 100 MiB under
+// load (README, "Memory"); `pnpm start` and `switchyard serve` pass the same flag.
 import { parseArgs } from 'node:util';
 import { ConfigError } from './load-config.js';
 import { runGatewayProcess } from './run-gateway-process.js';

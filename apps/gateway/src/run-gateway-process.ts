@@ -5,6 +5,7 @@ import { bundledAdapters } from './bundled-adapters.js';
 import { type GatewayConfig } from './gateway-config.js';
 import { loadConfigFile, parseConfig } from './load-config.js';
 import { logRequest } from './request-log.js';
+import { keepWasmOnBaselineCompiler } from './wasm-baseline-only.js';
 
 export interface GatewayProcessOptions {
   /** A JSON or YAML config file; none means defaults plus the environment. */
@@ -21,6 +22,7 @@ export interface GatewayProcessOptions {
  * finish before exiting. Throws ConfigError for a bad config.
  */
 export async function runGatewayProcess(options: GatewayProcessOptions = {}): Promise<RunningGateway> {
+  keepWasmOnBaselineCompiler();
   const env = options.env ?? process.env;
   const logger = pino({ level: env.LOG_LEVEL ?? 'info', base: undefined });
   const config: GatewayConfig = options.configPath ? loadConfigFile(options.configPath, env) : parseConfig({}, env);

@@ -1,5 +1,5 @@
 import { parsePrometheusText } from '@switchyard/observability';
-import { InMemorySpanExporter, SpanKind } from '@switchyard/observability/testing';
+import { type MemorySpanExporter, createMemorySpanExporter } from '@switchyard/observability/testing';
 import { type OpenAIMock, startOpenAIMock } from '@switchyard/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { GatewayConfigInput } from '../src/gateway-config.js';
 const adminKey = 'admin-key-0123456789abcdef';
 const gatewayKey = 'gateway-key-0123456789abcdef';
 
-async function start(config: GatewayConfigInput, spanExporter?: InMemorySpanExporter): Promise<RunningGateway> {
+async function start(config: GatewayConfigInput, spanExporter?: MemorySpanExporter): Promise<RunningGateway> {
   return startGateway({
     config: parseConfig({ responses: { store: 'memory' }, files: { store: 'memory' }, logs: { store: 'memory' }, ...config }, {}),
     env: {},
@@ -24,7 +24,7 @@ describe('metrics and traces through the gateway', () => {
   let primary: OpenAIMock;
   let backup: OpenAIMock;
   let gateway: RunningGateway;
-  const spans = new InMemorySpanExporter();
+  const spans = createMemorySpanExporter();
 
   beforeAll(async () => {
     primary = await startOpenAIMock();
@@ -109,12 +109,12 @@ describe('metrics and traces through the gateway', () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     primary.failNext({ status: 500, body: { error: { message: 'boom', type: 'server_error' } } });
     await client({ traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-switchyard-config': 'fallback' }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'secret prompt text' }] });
-    await expect.poll(() => spans.getFinishedSpans().length, { timeout: 5000 }).toBe(3);
-    const finished = spans.getFinishedSpans();
-    const request = finished.find((span) => span.kind === SpanKind.SERVER)!;
-    const attempts = finished.filter((span) => span.kind === SpanKind.CLIENT).sort((a, b) => Number(a.attributes['switchyard.attempt_index']) - Number(b.attributes['switchyard.attempt_index']));
-    expect(request.spanContext().traceId).toBe(traceId);
-    expect(request.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    await expect.poll(() => spans.spans().length, { timeout: 5000 }).toBe(3);
+    const finished = spans.spans();
+    const request = finished.find((span) => span.kind === 'server')!;
+    const attempts = finished.filter((span) => span.kind === 'client').sort((a, b) => Number(a.attributes['switchyard.attempt_index']) - Number(b.attributes['switchyard.attempt_index']));
+    expect(request.traceId).toBe(traceId);
+    expect(request.parentSpanId).toBe('00f067aa0ba902b7');
     expect(request.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'switchyard.provider': 'backup', 'gen_ai.request.model': 'gpt-4o-mini', 'gen_ai.response.model': 'gpt-4o-mini', 'http.response.status_code': 200 });
     expect(request.attributes['gen_ai.usage.input_tokens']).toBeGreaterThan(0);
     expect(attempts.map((span) => [span.attributes['gen_ai.provider.name'], span.attributes['switchyard.provider']])).toEqual([
@@ -123,8 +123,8 @@ describe('metrics and traces through the gateway', () => {
     ]);
     expect(attempts[0]!.attributes['error.type']).toBeDefined();
     // Each upstream got a traceparent in the caller's trace whose parent is its own attempt span.
-    expect(primary.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[0]!.spanContext().spanId}-01`);
-    expect(backup.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[1]!.spanContext().spanId}-01`);
+    expect(primary.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[0]!.spanId}-01`);
+    expect(backup.received[0]!.headers.traceparent).toBe(`00-${traceId}-${attempts[1]!.spanId}-01`);
     // Content stays off spans unless tracing.captureContent is set.
     expect(JSON.stringify(finished.map((span) => span.attributes))).not.toContain('secret prompt text');
   });

@@ -18,6 +18,6 @@ export { parsePrometheusText, type PrometheusSample } from './metrics/parse-prom
 export { createGatewayMetrics, type GatewayMetrics, type MetricsSample } from './metrics/gateway-metrics.js';
 export type { GatewayTracing, GatewayTracingOptions, RequestTrace, UpstreamCallInfo } from './tracing/gateway-tracing.js';
 export { loadGatewayTracing } from './tracing/load-gateway-tracing.js';
+export type { FinishedSpan, SpanSink } from './tracing/finished-span.js';
 export type { ObservedRequest, ObservedAttempt } from './observed-request.js';
 export { createObservability, toLogRecords, isObservedPath, routeLabel, type Observability, type ObservabilityOptions, type RequestObservation } from './create-observability.js';
-// For tests that capture spans (the gateway's e2e tests have no direct OpenTelemetry dependency).

@@ -1,3 +1,3 @@
-// What tests of a traced gateway need, kept off the main entry so importing the package loads no OpenTelemetry.
-export { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-export { SpanKind } from '@opentelemetry/api';
+// What tests of a traced gateway need, kept off the main entry.
+export { createMemorySpanExporter, type MemorySpanExporter } from './tracing/memory-span-exporter.js';
+export type { FinishedSpan } from './tracing/finished-span.js';

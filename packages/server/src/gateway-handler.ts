@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedTraceId } from './time-ordered-trace-id.js';
 import { AuthenticationError, type FileStore, type HttpTimeouts, type HttpTransport, NotFoundError, type ResponseStore, toGatewayError } from '@switchyard/core';
 import { AllTargetsFailedError, type HealthTracker, type HostAllowList, type ProviderCatalog, type RoutingConfig, type RunOptions, createHealthTracker, parseRoutingConfig } from '@switchyard/router';
 import { type AccessAdmission, type AccessControl, readAdmissionRequest } from './access-control.js';
@@ -199,7 +199,7 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
       // Time waiting on upstreams, so `x-switchyard-overhead-ms` can say what the gateway itself took.
       const observation = options.observer?.begin(request, startedAtEpoch);
       const upstream = measureUpstream(options.http, observation);
-      const traceId = readGatewayHeader(request.headers, 'trace-id') ?? randomUUID();
+      const traceId = readGatewayHeader(request.headers, 'trace-id') ?? timeOrderedTraceId(startedAtEpoch);
       const record: RequestRecord = {
         traceId,
         method: request.method,

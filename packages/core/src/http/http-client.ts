@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, requestThrough } from './undici-parts.js';
 import type { HttpRequest, HttpResponse, HttpTimeouts, HttpTransport } from './http-types.js';
 import { type ConnectGuard, guardedLookup } from './guarded-lookup.js';
 import { UpstreamError } from '../errors/upstream-error.js';
@@ -52,8 +53,7 @@ export class HttpClient implements HttpTransport {
       signal: request.signal,
     };
     try {
-      const response = await undiciRequest(url, {
-        dispatcher: this.agentFor(call.origin, call.connectMs),
+      const response = await requestThrough(this.agentFor(call.origin, call.connectMs), url, {
         method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
         headers: request.headers,
         // undici streams a Readable; an async iterable body becomes one so uploads are never held whole.

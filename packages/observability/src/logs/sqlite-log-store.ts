@@ -17,6 +17,9 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection; an append-mostly log needs
+  // only its newest pages, and the default lets the gateway's RSS creep up by ~15 MiB as the log grows.
+  db.pragma('cache_size = -2000');
   let insert: Database.Statement | undefined;
   return {
     async migrate() {

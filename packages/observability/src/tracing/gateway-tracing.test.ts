@@ -1,14 +1,13 @@
-import { SpanKind } from '@opentelemetry/api';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { createGatewayTracing } from './gateway-tracing.js';
+import { createMemorySpanExporter } from './memory-span-exporter.js';
 
 const parentTraceId = '0af7651916cd43dd8448eb211c80319c';
 const parentSpanId = 'b7ad6b7169203331';
 
 describe('gateway tracing', () => {
   it('continues the caller trace, hands the upstream a traceparent, and names spans with GenAI attributes', async () => {
-    const exporter = new InMemorySpanExporter();
+    const exporter = createMemorySpanExporter();
     const tracing = createGatewayTracing({ exporter });
     const started = Date.now();
     const trace = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-01` }, started);
@@ -35,12 +34,15 @@ describe('gateway tracing', () => {
       ],
     });
     await tracing.forceFlush();
-    const spans = exporter.getFinishedSpans();
+    const spans = exporter.spans();
     expect(spans).toHaveLength(3);
-    const request = spans.find((span) => span.kind === SpanKind.SERVER)!;
-    expect(request.spanContext().traceId).toBe(parentTraceId);
-    expect(request.parentSpanContext?.spanId).toBe(parentSpanId);
+    const request = spans.find((span) => span.kind === 'server')!;
+    expect(request.traceId).toBe(parentTraceId);
+    expect(request.parentSpanId).toBe(parentSpanId);
     expect(request.name).toBe('chat gpt-4o');
+    expect(request.startTimeMs).toBe(started);
+    expect(request.endTimeMs).toBe(started + 25);
+    expect(request.status).toBeUndefined();
     expect(request.attributes).toMatchObject({
       'gen_ai.operation.name': 'chat',
       'gen_ai.provider.name': 'anthropic',
@@ -48,35 +50,69 @@ describe('gateway tracing', () => {
       'gen_ai.response.model': 'claude-haiku-4-5',
       'gen_ai.usage.input_tokens': 11,
       'gen_ai.usage.output_tokens': 7,
+      'http.route': '/v1/chat/completions',
+      'switchyard.trace_id': 'gateway-trace',
+      'switchyard.stream': false,
     });
-    const attempts = spans.filter((span) => span.kind === SpanKind.CLIENT);
-    expect(attempts.map((span) => span.parentSpanContext?.spanId)).toEqual([request.spanContext().spanId, request.spanContext().spanId]);
+    const attempts = spans.filter((span) => span.kind === 'client');
+    expect(attempts.map((span) => span.parentSpanId)).toEqual([request.spanId, request.spanId]);
+    expect(attempts.map((span) => span.traceId)).toEqual([parentTraceId, parentTraceId]);
     // The span the upstream was told about is the attempt's own.
-    expect(first.headers.traceparent).toContain(attempts[0]!.spanContext().spanId);
-    expect(attempts[0]!.attributes).toMatchObject({ 'gen_ai.provider.name': 'openai', 'error.type': 'rate_limit', 'http.response.status_code': 429 });
+    expect(first.headers.traceparent).toContain(attempts[0]!.spanId);
+    expect(second.headers.traceparent).toContain(attempts[1]!.spanId);
+    expect(attempts[0]!.attributes).toMatchObject({ 'gen_ai.provider.name': 'openai', 'error.type': 'rate_limit', 'http.response.status_code': 429, 'server.address': '127.0.0.1:1234', 'switchyard.attempt_index': 0 });
+    expect(attempts[0]!.status).toEqual({ code: 'error', message: 'slow down' });
     expect(attempts[1]!.attributes).toMatchObject({ 'gen_ai.provider.name': 'anthropic', 'gen_ai.response.model': 'claude-haiku-4-5', 'gen_ai.usage.output_tokens': 7 });
+    expect(attempts[1]!.status).toBeUndefined();
+    for (const attempt of attempts) expect(attempt.endTimeMs).toBeGreaterThanOrEqual(attempt.startTimeMs);
     expect(request.attributes['gen_ai.input.messages']).toBeUndefined();
     await tracing.shutdown();
   });
 
+  it('marks a failed request as an error with its message', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const trace = tracing.begin({}, Date.now());
+    trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/embeddings', modelRequested: 'text-embedding-3-small', status: 502, stream: false, totalMs: 3, errorKind: 'upstream_error', errorMessage: 'bad gateway' });
+    const [span] = exporter.spans();
+    expect(span!.name).toBe('embeddings text-embedding-3-small');
+    expect(span!.status).toEqual({ code: 'error', message: 'bad gateway' });
+    expect(span!.attributes['error.type']).toBe('upstream_error');
+    await tracing.shutdown();
+  });
+
   it('puts message content on the span only when asked to', async () => {
-    const exporter = new InMemorySpanExporter();
+    const exporter = createMemorySpanExporter();
     const tracing = createGatewayTracing({ exporter, captureContent: true });
     const trace = tracing.begin({}, Date.now());
     trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/messages', status: 200, stream: false, totalMs: 1 }, { request: '{"messages":[]}', response: '{"content":[]}' });
     await tracing.forceFlush();
-    const [span] = exporter.getFinishedSpans();
+    const [span] = exporter.spans();
     expect(span!.attributes['gen_ai.input.messages']).toBe('{"messages":[]}');
     expect(span!.attributes['gen_ai.output.messages']).toBe('{"content":[]}');
     // A fresh trace when the caller sent none.
-    expect(span!.parentSpanContext).toBeUndefined();
+    expect(span!.parentSpanId).toBeUndefined();
+    expect(span!.traceId).toMatch(/^[0-9a-f]{32}$/);
+    await tracing.shutdown();
+  });
+
+  it('starts a new trace when the caller sends an invalid traceparent', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const trace = tracing.begin({ traceparent: `00-${parentTraceId.toUpperCase()}-${parentSpanId}-01` }, Date.now());
+    const call = trace.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1/v1/chat/completions' });
+    trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    const request = exporter.spans().find((span) => span.kind === 'server')!;
+    expect(request.traceId).not.toBe(parentTraceId);
+    expect(request.parentSpanId).toBeUndefined();
+    expect(call.headers.traceparent).toMatch(new RegExp(`^00-${request.traceId}-[0-9a-f]{16}-01$`));
     await tracing.shutdown();
   });
 });
 
 describe('gateway tracing sampling', () => {
   it('records no span for an unsampled request but still tells the upstream, flagged not sampled', async () => {
-    const exporter = new InMemorySpanExporter();
+    const exporter = createMemorySpanExporter();
     const tracing = createGatewayTracing({ exporter, sampleRatio: 0 });
     const trace = tracing.begin({}, Date.now());
     const call = trace.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1/v1/chat/completions' });
@@ -87,7 +123,28 @@ describe('gateway tracing sampling', () => {
     const followed = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-01` }, Date.now());
     followed.end({ traceId: 'u', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
     await tracing.forceFlush();
-    expect(exporter.getFinishedSpans().map((span) => span.spanContext().traceId)).toEqual([parentTraceId]);
+    expect(exporter.spans().map((span) => span.traceId)).toEqual([parentTraceId]);
+    await tracing.shutdown();
+  });
+
+  it('follows a caller that did not sample, even when every new trace is recorded', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const trace = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-00` }, Date.now());
+    const call = trace.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1/v1/chat/completions' });
+    trace.end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    expect(call.headers.traceparent).toMatch(new RegExp(`^00-${parentTraceId}-[0-9a-f]{16}-00$`));
+    expect(exporter.spans()).toEqual([]);
+    await tracing.shutdown();
+  });
+
+  it('records about the configured share of new traces', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter, sampleRatio: 0.25 });
+    for (let index = 0; index < 4000; index += 1) tracing.begin({}, Date.now()).end({ traceId: 't', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    const recorded = exporter.spans().length;
+    expect(recorded).toBeGreaterThan(800);
+    expect(recorded).toBeLessThan(1200);
     await tracing.shutdown();
   });
 });

@@ -1,9 +1,8 @@
-import { type Attributes, type Context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, SimpleSpanProcessor, type SpanExporter, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
 import type { ObservedRequest } from '../observed-request.js';
+import type { FinishedSpan, SpanSink } from './finished-span.js';
+import { createOtlpHttpExporter } from './otlp-http-exporter.js';
+import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
+import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
 
 export interface GatewayTracingOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
@@ -17,8 +16,8 @@ export interface GatewayTracingOptions {
    * followed. Unsampled requests still pass a `traceparent` upstream, flagged not sampled.
    */
   sampleRatio?: number;
-  /** Instead of OTLP (tests pass an InMemorySpanExporter); spans are then exported one by one. */
-  exporter?: SpanExporter;
+  /** Instead of OTLP (tests pass a memory exporter); a request's spans go there as it ends. */
+  exporter?: SpanSink;
 }
 
 /** One upstream call as the gateway's transport made it. */
@@ -42,50 +41,72 @@ export interface GatewayTracing {
   forceFlush(): Promise<void>;
 }
 
-const propagator = new W3CTraceContextPropagator();
-const headerGetter = {
-  get: (carrier: Readonly<Record<string, string>>, key: string) => carrier[key],
-  keys: (carrier: Readonly<Record<string, string>>) => Object.keys(carrier),
-};
+type Attributes = FinishedSpan['attributes'];
 
 export function createGatewayTracing(options: GatewayTracingOptions): GatewayTracing {
-  const exporter = options.exporter ?? new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint ?? 'http://localhost:4318'), headers: options.headers ?? {} });
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': options.serviceName ?? 'switchyard' }),
-    ...(options.sampleRatio === undefined || options.sampleRatio >= 1 ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio) }) }),
-    spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
-  });
-  const tracer = provider.getTracer('@switchyard/observability');
+  const sink = options.exporter ?? createOtlpHttpExporter({ endpoint: options.otlpEndpoint ?? 'http://localhost:4318', headers: options.headers, serviceName: options.serviceName });
+  const sampleNewTrace = createTraceIdRatioSampler(options.sampleRatio);
+  const captureContent = options.captureContent ?? false;
+  // A sink may export asynchronously; flushing waits for those exports too.
+  const pending = new Set<Promise<void>>();
+  const exportSpans = (spans: FinishedSpan[]) => {
+    try {
+      const result = sink.export(spans);
+      if (result instanceof Promise) {
+        const tracked = result.catch(() => {}).finally(() => pending.delete(tracked));
+        pending.add(tracked);
+      }
+    } catch {
+      // A failing exporter costs the spans, never the request.
+    }
+  };
+  const forceFlush = async () => {
+    await Promise.all(pending);
+    await sink.forceFlush?.();
+  };
   return {
-    begin: (headers, startTime) => beginRequest(tracer, headers, startTime, options.captureContent ?? false),
-    shutdown: () => provider.shutdown(),
-    forceFlush: () => provider.forceFlush(),
+    begin(headers, startTime) {
+      const parent = headers.traceparent ? parseTraceparent(headers.traceparent) : undefined;
+      const traceId = parent?.traceId ?? newTraceId();
+      // ParentBased sampling: the caller's decision when there is one, the ratio for a new trace.
+      const sampled = parent ? parent.sampled : sampleNewTrace(traceId);
+      return sampled ? beginRecorded(traceId, parent?.spanId, startTime, captureContent, exportSpans) : beginUnrecorded(traceId);
+    },
+    forceFlush,
+    async shutdown() {
+      await forceFlush();
+      await sink.shutdown?.();
+    },
+  };
+}
+
+/** Not sampled: nothing to describe, nothing exported, but the upstream still learns the trace. */
+function beginUnrecorded(traceId: string): RequestTrace {
+  return {
+    upstreamCall: () => ({ headers: { traceparent: `00-${traceId}-${newSpanId()}-00` }, end() {} }),
+    end() {},
   };
 }
 
 interface OpenCall {
-  span: Span;
+  spanId: string;
+  info: UpstreamCallInfo;
   startTime: number;
   endTime?: number;
   status?: number;
   error?: unknown;
 }
 
-function beginRequest(tracer: Tracer, headers: Readonly<Record<string, string>>, startTime: number, captureContent: boolean): RequestTrace {
-  const parent = headers.traceparent ? propagator.extract(ROOT_CONTEXT, headers, headerGetter) : ROOT_CONTEXT;
-  const span = tracer.startSpan('gateway request', { kind: SpanKind.SERVER, startTime }, parent);
-  const requestContext: Context = trace.setSpan(parent, span);
+function beginRecorded(traceId: string, parentSpanId: string | undefined, startTime: number, captureContent: boolean, exportSpans: (spans: FinishedSpan[]) => void): RequestTrace {
+  const spanId = newSpanId();
   const calls: OpenCall[] = [];
+  let ended = false;
   return {
-    upstreamCall(call) {
-      const callSpan = tracer.startSpan('chat', { kind: SpanKind.CLIENT, attributes: { 'gen_ai.provider.name': call.provider, 'http.request.method': call.method, 'server.address': hostOf(call.url) } }, requestContext);
-      const open: OpenCall = { span: callSpan, startTime: Date.now() };
-      calls.push(open);
-      // W3C traceparent written directly: the propagator API costs a context per call for the same four fields.
-      const context = callSpan.spanContext();
-      const headers: Record<string, string> = { traceparent: `00-${context.traceId}-${context.spanId}-0${(context.traceFlags & 1).toString()}` };
+    upstreamCall(info) {
+      const open: OpenCall = { spanId: newSpanId(), info, startTime: Date.now() };
+      if (!ended) calls.push(open);
       return {
-        headers,
+        headers: { traceparent: `00-${traceId}-${open.spanId}-01` },
         // Kept open until the request ends, so the attempt's GenAI attributes (known only then) can be set.
         end(outcome) {
           open.endTime ??= Date.now();
@@ -95,12 +116,8 @@ function beginRequest(tracer: Tracer, headers: Readonly<Record<string, string>>,
       };
     },
     end(request, content) {
-      if (!span.isRecording()) {
-        // Not sampled: nothing to describe, nothing exported.
-        for (const call of calls) call.span.end();
-        span.end();
-        return;
-      }
+      if (ended) return;
+      ended = true;
       const operation = operationOf(request.path);
       const attributes: Attributes = {
         'gen_ai.operation.name': operation,
@@ -125,16 +142,20 @@ function beginRequest(tracer: Tracer, headers: Readonly<Record<string, string>>,
       setIfDefined(attributes, 'error.type', request.errorKind);
       if (captureContent && content?.request !== undefined) attributes['gen_ai.input.messages'] = content.request;
       if (captureContent && content?.response !== undefined) attributes['gen_ai.output.messages'] = content.response;
-      span.updateName(`${operation} ${request.modelRequested ?? ''}`.trim());
-      span.setAttributes(attributes);
-      if (request.errorKind) span.setStatus({ code: SpanStatusCode.ERROR, message: request.errorMessage ?? request.errorKind });
 
+      const spans: FinishedSpan[] = [];
       const attempts = request.attempts ?? [];
       const now = Date.now();
       calls.forEach((call, index) => {
         // An upstream call per attempt; the router's outcomes say how each one ended.
         const attempt = attempts[index];
-        const callAttributes: Attributes = { 'gen_ai.operation.name': operation, 'switchyard.attempt_index': index };
+        const callAttributes: Attributes = {
+          'gen_ai.provider.name': call.info.provider,
+          'http.request.method': call.info.method,
+          'server.address': hostOf(call.info.url),
+          'gen_ai.operation.name': operation,
+          'switchyard.attempt_index': index,
+        };
         setIfDefined(callAttributes, 'gen_ai.request.model', attempt?.model ?? request.modelRequested);
         setIfDefined(callAttributes, 'http.response.status_code', call.status ?? attempt?.status);
         setIfDefined(callAttributes, 'switchyard.retry', attempt?.retry);
@@ -147,12 +168,31 @@ function beginRequest(tracer: Tracer, headers: Readonly<Record<string, string>>,
           setIfDefined(callAttributes, 'gen_ai.usage.input_tokens', request.usage?.input);
           setIfDefined(callAttributes, 'gen_ai.usage.output_tokens', request.usage?.output);
         }
-        call.span.updateName(`${operation} ${attempt?.model ?? request.modelRequested ?? ''}`.trim());
-        call.span.setAttributes(callAttributes);
-        if (failed) call.span.setStatus({ code: SpanStatusCode.ERROR, message: attempt?.message ?? failed });
-        call.span.end(call.endTime ?? now);
+        spans.push({
+          traceId,
+          spanId: call.spanId,
+          parentSpanId: spanId,
+          name: `${operation} ${attempt?.model ?? request.modelRequested ?? ''}`.trim(),
+          kind: 'client',
+          startTimeMs: call.startTime,
+          // A span never ends before it started (the SDK clamped the same way).
+          endTimeMs: Math.max(call.endTime ?? now, call.startTime),
+          attributes: callAttributes,
+          ...(failed ? { status: { code: 'error' as const, message: attempt?.message ?? failed } } : {}),
+        });
       });
-      span.end(request.startedAt + request.totalMs);
+      spans.push({
+        traceId,
+        spanId,
+        ...(parentSpanId ? { parentSpanId } : {}),
+        name: `${operation} ${request.modelRequested ?? ''}`.trim(),
+        kind: 'server',
+        startTimeMs: startTime,
+        endTimeMs: Math.max(request.startedAt + request.totalMs, startTime),
+        attributes,
+        ...(request.errorKind ? { status: { code: 'error' as const, message: request.errorMessage ?? request.errorKind } } : {}),
+      });
+      exportSpans(spans);
     },
   };
 }
@@ -164,8 +204,8 @@ function operationOf(path: string): string {
   return path.replace(/^\/v1\//, '');
 }
 
-function setIfDefined(attributes: Attributes, key: string, value: string | number | boolean | undefined): void {
-  if (value !== undefined) attributes[key] = value;
+function setIfDefined(attributes: Attributes, key: string, value: string | number | boolean | undefined | null): void {
+  if (value !== undefined && value !== null) attributes[key] = value;
 }
 
 // `http://host:port/path` → `host:port`, without a URL object per upstream call.
@@ -174,9 +214,4 @@ function hostOf(url: string): string {
   if (start === -1) return '';
   const end = url.indexOf('/', start + 2);
   return url.slice(start + 2, end === -1 ? undefined : end);
-}
-
-function tracesUrl(endpoint: string): string {
-  const trimmed = endpoint.replace(/\/+$/, '');
-  return trimmed.endsWith('/v1/traces') ? trimmed : `${trimmed}/v1/traces`;
 }

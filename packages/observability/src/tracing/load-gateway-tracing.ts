@@ -1,10 +1,9 @@
-import type { GatewayTracing, GatewayTracingOptions } from './gateway-tracing.js';
+import { type GatewayTracing, type GatewayTracingOptions, createGatewayTracing } from './gateway-tracing.js';
 
 /**
- * Creates the tracer, loading OpenTelemetry only now: its SDK and OTLP exporter weigh ~20 MiB of
- * memory, which a gateway that exports no traces should not pay.
+ * Creates the tracer. Async for its callers' sake: it used to load the OpenTelemetry SDK on demand;
+ * the tracer that replaced it is light enough to load with the package.
  */
 export async function loadGatewayTracing(options: GatewayTracingOptions): Promise<GatewayTracing> {
-  const { createGatewayTracing } = await import('./gateway-tracing.js');
   return createGatewayTracing(options);
 }

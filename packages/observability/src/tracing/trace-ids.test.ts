@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
+
+const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+const spanId = '00f067aa0ba902b7';
+
+describe('parseTraceparent', () => {
+  it('reads a version 00 traceparent and its sampled flag', () => {
+    expect(parseTraceparent(`00-${traceId}-${spanId}-01`)).toEqual({ traceId, spanId, sampled: true });
+    expect(parseTraceparent(`00-${traceId}-${spanId}-00`)).toEqual({ traceId, spanId, sampled: false });
+    // Only bit 0 of the flags means sampled.
+    expect(parseTraceparent(`00-${traceId}-${spanId}-03`)?.sampled).toBe(true);
+    expect(parseTraceparent(`00-${traceId}-${spanId}-02`)?.sampled).toBe(false);
+  });
+
+  it('rejects uppercase hex', () => {
+    expect(parseTraceparent(`00-${traceId.toUpperCase()}-${spanId}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}-${spanId.toUpperCase()}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}-${spanId}-0A`)).toBeUndefined();
+  });
+
+  it('rejects all-zero ids', () => {
+    expect(parseTraceparent(`00-${'0'.repeat(32)}-${spanId}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}-${'0'.repeat(16)}-01`)).toBeUndefined();
+  });
+
+  it('rejects a wrong version, length or layout', () => {
+    expect(parseTraceparent(`ff-${traceId}-${spanId}-01`)).toBeUndefined();
+    expect(parseTraceparent(`0g-${traceId}-${spanId}-01`)).toBeUndefined();
+    // Version 00 has exactly four fields.
+    expect(parseTraceparent(`00-${traceId}-${spanId}-01-extra`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId.slice(1)}-${spanId}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}-${spanId.slice(1)}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}0-${spanId}-01`)).toBeUndefined();
+    expect(parseTraceparent(`00_${traceId}_${spanId}_01`)).toBeUndefined();
+    expect(parseTraceparent(`00-${traceId}-${spanId}-0x`)).toBeUndefined();
+    expect(parseTraceparent('')).toBeUndefined();
+    expect(parseTraceparent(undefined)).toBeUndefined();
+  });
+
+  it('reads the known fields of a later version, as W3C asks', () => {
+    expect(parseTraceparent(`01-${traceId}-${spanId}-01-future`)).toEqual({ traceId, spanId, sampled: true });
+    expect(parseTraceparent(`01-${traceId}-${spanId}-01x`)).toBeUndefined();
+  });
+});
+
+describe('trace and span ids', () => {
+  it('are lowercase hex of the right length and unique across 10k draws', () => {
+    const traceIds = new Set<string>();
+    const spanIds = new Set<string>();
+    for (let index = 0; index < 10_000; index += 1) {
+      const trace = newTraceId();
+      const span = newSpanId();
+      expect(trace).toMatch(/^[0-9a-f]{32}$/);
+      expect(span).toMatch(/^[0-9a-f]{16}$/);
+      traceIds.add(trace);
+      spanIds.add(span);
+    }
+    expect(traceIds.size).toBe(10_000);
+    expect(spanIds.size).toBe(10_000);
+  });
+
+  it('parse back as a valid traceparent', () => {
+    const trace = newTraceId();
+    const span = newSpanId();
+    expect(parseTraceparent(`00-${trace}-${span}-01`)).toEqual({ traceId: trace, spanId: span, sampled: true });
+  });
+});

@@ -1,0 +1,76 @@
+import { randomFillSync } from 'node:crypto';
+
+// Ids are drawn from a pool of random bytes refilled in one call, and written as hex through a
+// table: a crypto call and a Buffer→string conversion per id cost more than the rest of a span.
+const poolSize = 4096;
+const pool = Buffer.allocUnsafe(poolSize);
+let poolOffset = poolSize;
+const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function randomHex(bytes: number): string {
+  for (;;) {
+    if (poolOffset + bytes > poolSize) {
+      randomFillSync(pool);
+      poolOffset = 0;
+    }
+    let hex = '';
+    let any = 0;
+    for (let index = poolOffset; index < poolOffset + bytes; index += 1) {
+      any |= pool[index]!;
+      hex += hexOfByte[pool[index]!];
+    }
+    poolOffset += bytes;
+    // An all-zero id is invalid in W3C trace context; draw again (odds 2^-64 or less).
+    if (any !== 0) return hex;
+  }
+}
+
+/** A random 16-byte trace id, 32 lowercase hex characters. */
+export function newTraceId(): string {
+  return randomHex(16);
+}
+
+/** A random 8-byte span id, 16 lowercase hex characters. */
+export function newSpanId(): string {
+  return randomHex(8);
+}
+
+/** The caller's span, as its W3C `traceparent` header names it. */
+export interface RemoteParent {
+  traceId: string;
+  spanId: string;
+  sampled: boolean;
+}
+
+/**
+ * Reads a W3C `traceparent` (https://www.w3.org/TR/trace-context/#traceparent-header).
+ * Anything invalid gives undefined: the request then starts a trace of its own.
+ */
+export function parseTraceparent(value: string | undefined): RemoteParent | undefined {
+  if (!value) return undefined;
+  const text = value.length === 55 ? value : value.trim();
+  if (text.length < 55 || text.charCodeAt(2) !== 45 || text.charCodeAt(35) !== 45 || text.charCodeAt(52) !== 45) return undefined;
+  if (!isLowerHex(text, 0, 2) || text.startsWith('ff')) return undefined;
+  // Version 00 is exactly 55 characters; later versions may append `-`-separated fields, which are ignored.
+  if (text.length > 55 && (text.startsWith('00') || text.charCodeAt(55) !== 45)) return undefined;
+  if (!isLowerHex(text, 3, 35) || !isLowerHex(text, 36, 52) || !isLowerHex(text, 53, 55)) return undefined;
+  if (isAllZero(text, 3, 35) || isAllZero(text, 36, 52)) return undefined;
+  return { traceId: text.slice(3, 35), spanId: text.slice(36, 52), sampled: (hexDigit(text.charCodeAt(54)) & 1) === 1 };
+}
+
+function isLowerHex(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (!((code >= 48 && code <= 57) || (code >= 97 && code <= 102))) return false;
+  }
+  return true;
+}
+
+function isAllZero(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (text.charCodeAt(index) !== 48) return false;
+  return true;
+}
+
+function hexDigit(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}

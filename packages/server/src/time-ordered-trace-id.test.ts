@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { timeOrderedTraceId } from './time-ordered-trace-id.js';
+
+describe('time-ordered trace ids', () => {
+  it('are UUIDv7: the version nibble is 7, the variant is RFC 9562, the first 48 bits are the time', () => {
+    const now = Date.UTC(2026, 10, 25, 12, 0, 0, 123);
+    const id = timeOrderedTraceId(now);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(now);
+  });
+
+  it('sort by the time they were made and never repeat', () => {
+    const ids = Array.from({ length: 2000 }, (_, index) => timeOrderedTraceId(1_700_000_000_000 + index));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(Array.from({ length: 10_000 }, () => timeOrderedTraceId())).size).toBe(10_000);
+  });
+});
