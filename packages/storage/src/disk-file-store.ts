@@ -58,7 +58,7 @@ export async function createDiskFileStore(options: DiskFileStoreOptions): Promis
         throw error;
       }
       const file: StoredFile = { id, ...meta, bytes, createdAt: Math.floor(Date.now() / 1000) };
-      await writeFile(metaPath(id), JSON.stringify({ ...file, storedAtMs: Date.now() }));
+      await writeFile(metaPath(id), JSON.stringify({ ...file, storedAtMs: Date.now(), storedSeq: nextStoreSequence() }));
       return file;
     },
     get: readMeta,
@@ -97,8 +97,10 @@ export async function createDiskFileStore(options: DiskFileStoreOptions): Promis
     async saveBatch(batch) {
       await ensureDirs();
       const path = batchPath(batch.id);
-      const storedAtMs = (await readJsonFile<Sidecar<StoredBatch>>(path))?.storedAtMs ?? Date.now();
-      await writeFile(`${path}.part`, JSON.stringify({ ...batch, storedAtMs }));
+      const stored = await readJsonFile<Sidecar<StoredBatch>>(path);
+      const storedAtMs = stored?.storedAtMs ?? Date.now();
+      const storedSeq = stored ? (stored.storedSeq ?? 0) : nextStoreSequence();
+      await writeFile(`${path}.part`, JSON.stringify({ ...batch, storedAtMs, storedSeq }));
       await rename(`${path}.part`, path);
     },
     getBatch: async (id) => withoutStoredAt(await readJsonFile<Sidecar<StoredBatch>>(batchPath(id))),
@@ -114,16 +116,24 @@ export async function createDiskFileStore(options: DiskFileStoreOptions): Promis
   };
 }
 
-type Sidecar<T> = T & { storedAtMs: number };
+// storedSeq orders records stored within the same millisecond (this process's count; absent in
+// records written before it existed).
+type Sidecar<T> = T & { storedAtMs: number; storedSeq?: number };
+
+let storeSequence = 0;
+function nextStoreSequence(): number {
+  storeSequence += 1;
+  return storeSequence;
+}
 
 function withoutStoredAt<T>(record: Sidecar<T> | undefined): T | undefined {
   if (!record) return undefined;
-  const { storedAtMs: _storedAtMs, ...rest } = record;
+  const { storedAtMs: _storedAtMs, storedSeq: _storedSeq, ...rest } = record;
   return rest as T;
 }
 
 function newestFirst<T>(records: Sidecar<T>[]): T[] {
-  return records.sort((a, b) => b.storedAtMs - a.storedAtMs).map((record) => withoutStoredAt(record)!);
+  return records.sort((a, b) => b.storedAtMs - a.storedAtMs || (b.storedSeq ?? 0) - (a.storedSeq ?? 0)).map((record) => withoutStoredAt(record)!);
 }
 
 async function readdirOrEmpty(path: string): Promise<string[]> {
