@@ -1,7 +1,7 @@
-import type { ImageGenerationRequest, ImageGenerationResponse, ProviderCallContext } from '@switchyard/core';
+import { type ImageGenerationRequest, type ImageGenerationResponse, type ProviderCallContext, readJsonAnswer } from '@switchyard/core';
 import { decodeImagenResponse } from './decode-imagen-response.js';
 import { encodeImagenRequest } from './encode-imagen-request.js';
-import { postGoogleModelMethod, readGoogleJson } from './post-google-model-method.js';
+import { postGoogleModelMethod } from './post-google-model-method.js';
 
 /**
  * OpenAI image generation through Imagen on the Gemini API (`models/{imagen-…}:predict`), the
@@ -11,5 +11,5 @@ export async function generateGoogleImages(request: ImageGenerationRequest, cont
   const encoded = encodeImagenRequest(request);
   encoded.warnings.forEach(context.warn);
   const response = await postGoogleModelMethod(context, request.model, 'predict', JSON.stringify(encoded.body));
-  return decodeImagenResponse(await readGoogleJson(response), { warn: context.warn });
+  return decodeImagenResponse(await readJsonAnswer(response, 'google', 'Google'), { warn: context.warn });
 }

@@ -1,4 +1,4 @@
-import { type HttpResponse, type ProviderCallContext, UpstreamError } from '@switchyard/core';
+import type { HttpResponse, ProviderCallContext } from '@switchyard/core';
 import { googleHeaders } from './google-headers.js';
 import { googleModelMethodURL } from './google-url.js';
 import { readGoogleUpstreamError } from './map-google-error.js';
@@ -16,22 +16,4 @@ export async function postGoogleModelMethod(context: ProviderCallContext, model:
   });
   if (response.status >= 300) throw await readGoogleUpstreamError(response, 'google');
   return response;
-}
-
-/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
-export async function readGoogleJson(response: HttpResponse): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UpstreamError('Google answered with a body that is not JSON.', {
-      provider: 'google',
-      status: response.status,
-      headers: response.headers,
-      body: text.slice(0, 1000),
-      kind: 'upstream',
-      retryable: false,
-      cause: error,
-    });
-  }
 }

@@ -1,6 +1,5 @@
-import { type ProviderCallContext, defineProvider } from '@switchyard/core';
+import { type ProviderCallContext, defineProvider, readJsonAnswer } from '@switchyard/core';
 import { callOllama } from './call-ollama.js';
-import { readOllamaJson } from './read-ollama-json.js';
 import { decodeOllamaEmbedResponse } from './decode-ollama-embed-response.js';
 import { decodeOllamaResponse } from './decode-ollama-response.js';
 import { encodeOllamaEmbedRequest } from './encode-ollama-embed-request.js';
@@ -42,7 +41,7 @@ export function createOllamaProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callOllama(context, '/api/chat', { body: JSON.stringify(encoded.body), accept: 'application/json' });
         if (response.status >= 300) throw await mapOllamaError(response);
-        return decodeOllamaResponse(await readOllamaJson(response), request.model);
+        return decodeOllamaResponse(await readJsonAnswer(response, 'ollama', 'Ollama'), request.model);
       },
 
       async stream(request, context) {
@@ -62,7 +61,7 @@ export function createOllamaProvider() {
         encoded.warnings.forEach(context.warn);
         const response = await callOllama(context, '/api/embed', { body: JSON.stringify(encoded.body), accept: 'application/json' });
         if (response.status >= 300) throw await mapOllamaError(response);
-        return decodeOllamaEmbedResponse(await readOllamaJson(response), { model: request.model, inputs: encoded.body.input.length });
+        return decodeOllamaEmbedResponse(await readJsonAnswer(response, 'ollama', 'Ollama'), { model: request.model, inputs: encoded.body.input.length });
       },
     },
   });

@@ -1,7 +1,6 @@
-import { type ChatRequest, type ChatResponse, type ChatStream, GatewayError, type HttpResponse, type ProviderCallContext, type StreamEvent, createSseParser } from '@switchyard/core';
+import { type ChatRequest, type ChatResponse, type ChatStream, GatewayError, type HttpResponse, type ProviderCallContext, type StreamEvent, createSseParser, readJsonAnswer } from '@switchyard/core';
 import { openAIChatCodec } from '@switchyard/formats';
 import { callOllama } from './call-ollama.js';
-import { readOllamaJson } from './read-ollama-json.js';
 import { mapOllamaError } from './map-ollama-error.js';
 
 /**
@@ -14,7 +13,7 @@ export async function generateWithOllamaOpenAI(request: ChatRequest, context: Pr
   encoded.warnings.forEach(context.warn);
   const response = await callOllama(context, '/v1/chat/completions', { body: JSON.stringify(encoded.body), accept: 'application/json' });
   if (response.status >= 300) throw await mapOllamaError(response);
-  return openAIChatCodec.decodeResponse(await readOllamaJson(response));
+  return openAIChatCodec.decodeResponse(await readJsonAnswer(response, 'ollama', 'Ollama'));
 }
 
 export async function streamWithOllamaOpenAI(request: ChatRequest, context: ProviderCallContext): Promise<ChatStream> {

@@ -1,4 +1,4 @@
-import { type HttpResponse, type ProviderCallContext, UpstreamError } from '@switchyard/core';
+import type { HttpResponse, ProviderCallContext } from '@switchyard/core';
 import { readVertexUpstreamError } from './map-vertex-error.js';
 import type { VertexModel } from './resolve-vertex-model.js';
 import type { VertexSettings } from './resolve-vertex-settings.js';
@@ -37,22 +37,4 @@ export function vertexSender(context: ProviderCallContext, target: VertexCallTar
     if (response.status === 401 && access.cacheKey !== undefined) tokens.delete(access.cacheKey);
     throw await readVertexUpstreamError(response);
   };
-}
-
-/** A 2xx body that is not JSON (a proxy's page) is the upstream's fault, not the gateway's. */
-export async function readVertexJson(response: HttpResponse): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UpstreamError('Vertex AI answered with a body that is not JSON.', {
-      provider: 'vertex-ai',
-      status: response.status,
-      headers: response.headers,
-      body: text.slice(0, 1000),
-      kind: 'upstream',
-      retryable: false,
-      cause: error,
-    });
-  }
 }

@@ -1,7 +1,7 @@
-import type { ChatRequest, ChatResponse, ChatStream, ProviderCallContext, StreamEvent, Warning } from '@switchyard/core';
+import { type ChatRequest, type ChatResponse, type ChatStream, type ProviderCallContext, type StreamEvent, type Warning, readJsonAnswer } from '@switchyard/core';
 import { anthropicMessagesCodec } from '@switchyard/formats';
 import { anthropicHeaders, decodeAnthropicMessagesStream, requiredAnthropicBetas } from '@switchyard/provider-anthropic';
-import { type SendToVertex, readVertexJson } from './call-vertex.js';
+import type { SendToVertex } from './call-vertex.js';
 import type { VertexModel } from './resolve-vertex-model.js';
 import { vertexAnthropicVersion } from './vertex-api.js';
 
@@ -36,7 +36,7 @@ export async function generateVertexAnthropic(request: ChatRequest, context: Pro
   const encoded = encodeVertexAnthropicRequest({ ...request, stream: false }, context, model);
   encoded.warnings.forEach(context.warn);
   const response = await send(JSON.stringify(encoded.body), false, betaHeader(encoded.beta));
-  return anthropicMessagesCodec.decodeResponse(await readVertexJson(response));
+  return anthropicMessagesCodec.decodeResponse(await readJsonAnswer(response, 'vertex-ai', 'Vertex AI'));
 }
 
 export async function streamVertexAnthropic(request: ChatRequest, context: ProviderCallContext, model: VertexModel, send: SendToVertex): Promise<ChatStream> {

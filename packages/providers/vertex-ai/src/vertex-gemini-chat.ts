@@ -1,6 +1,6 @@
-import type { ChatRequest, ChatResponse, ChatStream, ProviderCallContext } from '@switchyard/core';
+import { type ChatRequest, type ChatResponse, type ChatStream, type ProviderCallContext, readJsonAnswer } from '@switchyard/core';
 import { decodeGoogleResponse, decodeGoogleStream, encodeGoogleRequest } from '@switchyard/provider-google';
-import { type SendToVertex, readVertexJson } from './call-vertex.js';
+import type { SendToVertex } from './call-vertex.js';
 import type { VertexModel } from './resolve-vertex-model.js';
 
 /*
@@ -14,7 +14,7 @@ export async function generateVertexGemini(request: ChatRequest, context: Provid
   const encoded = encodeGoogleRequest({ ...request, model: model.model }, { provider: 'vertex-ai' });
   encoded.warnings.forEach(context.warn);
   const response = await send(JSON.stringify(encoded.body), false);
-  return decodeGoogleResponse(await readVertexJson(response), {
+  return decodeGoogleResponse(await readJsonAnswer(response, 'vertex-ai', 'Vertex AI'), {
     model: model.model,
     provider: 'vertex-ai',
     signatureInToolCallId: signatureInToolCallId(context),

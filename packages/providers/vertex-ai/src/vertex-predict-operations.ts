@@ -5,9 +5,10 @@ import {
   type ImageGenerationResponse,
   type ProviderCallContext,
   UnsupportedError,
+  readJsonAnswer,
 } from '@switchyard/core';
 import { decodeImagenResponse, encodeImagenRequest } from '@switchyard/provider-google';
-import { readVertexJson, vertexSender } from './call-vertex.js';
+import { vertexSender } from './call-vertex.js';
 import { decodeVertexEmbeddingResponse } from './decode-vertex-embedding-response.js';
 import { encodeVertexEmbeddingRequest } from './encode-vertex-embedding-request.js';
 import { resolveVertexModel } from './resolve-vertex-model.js';
@@ -33,7 +34,7 @@ export function vertexPredictOperations(tokens: TokenCache, now: () => number) {
       const { target, send } = sender(request.model, context, 'Embeddings');
       encoded.warnings.forEach(context.warn);
       const response = await send(JSON.stringify(encoded.body), false);
-      return decodeVertexEmbeddingResponse(await readVertexJson(response), { model: target.model.model, inputs: encoded.body.instances.length });
+      return decodeVertexEmbeddingResponse(await readJsonAnswer(response, 'vertex-ai', 'Vertex AI'), { model: target.model.model, inputs: encoded.body.instances.length });
     },
 
     async generateImages(request: ImageGenerationRequest, context: ProviderCallContext): Promise<ImageGenerationResponse> {
@@ -41,7 +42,7 @@ export function vertexPredictOperations(tokens: TokenCache, now: () => number) {
       const { send } = sender(request.model, context, 'Images');
       encoded.warnings.forEach(context.warn);
       const response = await send(JSON.stringify(encoded.body), false);
-      return decodeImagenResponse(await readVertexJson(response), { provider: 'vertex-ai', now, warn: context.warn });
+      return decodeImagenResponse(await readJsonAnswer(response, 'vertex-ai', 'Vertex AI'), { provider: 'vertex-ai', now, warn: context.warn });
     },
   };
 }
