@@ -4,12 +4,12 @@
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
 // the gateway minus latency straight to the mock). Runs everything from source under tsx, so it
 // needs no build; both modes run the same way, so their ratio is fair. See bench/README.md.
-//   BENCH_SECONDS (5)  BENCH_ROUNDS (2 per mode, alternating)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
+//   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per mode and kind)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
+//   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,12 @@ import { Agent, request } from 'undici';
 const path = (relative) => fileURLToPath(new URL(relative, import.meta.url));
 const gatewayDir = path('../apps/gateway');
 const env = (name, fallback) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
-const seconds = env('BENCH_SECONDS', 5);
-const rounds = env('BENCH_ROUNDS', 2);
+const seconds = env('BENCH_SECONDS', 1);
+const rounds = env('BENCH_ROUNDS', 30);
 const samples = env('BENCH_SAMPLES', 400);
 const connections = env('BENCH_CONNECTIONS', 16);
-// A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink and
-// autocannon share this process and the machine's cores, so a mode that exports spans gets fewer
+// A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink,
+// autocannon and the gateways share the machine's cores, so a mode that exports spans gets fewer
 // requests offered, and a gateway that is less loaded spends more CPU per request (fewer requests
 // share each socket write and event-loop turn). `BENCH_RATE=max` measures at saturation instead.
 const rate = process.env.BENCH_RATE === 'max' ? undefined : env('BENCH_RATE', 1500);
@@ -37,8 +37,12 @@ const bodies = {
 const children = new Set();
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-function start(name, args, extraEnv = {}) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ...args], { cwd: gatewayDir, env: { ...process.env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+// The gateway runs with the node flags `pnpm start` and the bins use (a 2 MB young generation);
+// BENCH_GATEWAY_NODE_OPTIONS replaces them (`""` for plain node). The mock runs without them.
+const gatewayFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
+
+function start(name, args, extraEnv = {}, flags = []) {
+  const child = spawn(process.execPath, [...flags, '--conditions=source', '--import', 'tsx', ...args], { cwd: gatewayDir, env: { ...process.env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let tail = '';
@@ -72,7 +76,23 @@ const clockTicks = (() => {
     return 100;
   }
 })();
+// CPU time of every thread of the process (JS, GC helpers, libuv), in seconds. The scheduler's
+// nanosecond count (schedstat) where there is one: /proc/<pid>/stat counts in 10 ms ticks, coarse
+// for one-second bursts.
 function cpuSeconds(pid) {
+  try {
+    let nanoseconds = 0;
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+    if (nanoseconds > 0) return nanoseconds / 1e9;
+  } catch {
+    // No schedstat (a kernel without it): fall back to the tick counts.
+  }
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
@@ -80,14 +100,13 @@ function cpuSeconds(pid) {
 const percentile = (sorted, fraction) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function loaded(url, body, pid) {
-  const before = cpuSeconds(pid);
+/** One burst of load at the offered rate; the caller reads the CPU counter around it. */
+async function loaded(url, body) {
   let ok = 0;
   const instance = autocannon({ url, method: 'POST', headers, body, connections, duration: seconds, timeout: 10, ...(rate ? { overallRate: rate } : {}) });
   instance.on('response', (_client, status) => status === 200 && ok++);
   const result = await instance;
-  const cpu = cpuSeconds(pid) - before;
-  return { rps: ok / result.duration, cpuMicros: (cpu * 1e6) / ok, failed: result.non2xx + result.errors + result.timeouts };
+  return { ok, rps: ok / result.duration, failed: result.non2xx + result.errors + result.timeouts };
 }
 
 /** Sequential requests on one connection: outside latency (to the last byte, and to the first for streams) and the overhead header. */
@@ -119,17 +138,25 @@ async function sequential(url, body, count) {
 
 async function main() {
   const folder = mkdtempSync(join(os.tmpdir(), 'switchyard-bench-obs-'));
-  let spans = 0;
-  let spanBytes = 0;
-  // The OTLP/HTTP collector: takes the exports and answers 200, like a collector would.
-  const sink = createServer((req, res) => {
-    spans++;
-    req.on('data', (chunk) => (spanBytes += chunk.length)).on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  // The collector runs in its own process: in this one it would compete with autocannon, and read
+  // the exports late, which makes sending them dearer for the gateway than against a real collector.
+  const sink = spawn(process.execPath, [path('./otlp-sink.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  children.add(sink);
+  let sinkOutput = '';
+  sink.stdout.setEncoding('utf8').on('data', (chunk) => (sinkOutput += chunk));
+  const sinkPort = await new Promise((resolve, reject) => {
+    const check = setInterval(() => {
+      const line = sinkOutput.split('\n').find((candidate) => candidate.startsWith('{"port"'));
+      if (line) {
+        clearInterval(check);
+        resolve(JSON.parse(line).port);
+      }
+    }, 20);
+    sink.once('exit', () => reject(new Error('the OTLP sink exited before listening')));
   });
-  await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const configs = {
     off: { logs: { store: 'off' }, metrics: { enabled: false } },
-    on: { logs: { store: 'sqlite', path: join(folder, 'logs.db') }, metrics: { enabled: true }, tracing: { otlpEndpoint: `http://127.0.0.1:${sink.address().port}` } },
+    on: { logs: { store: 'sqlite', path: join(folder, 'logs.db') }, metrics: { enabled: true }, tracing: { otlpEndpoint: `http://127.0.0.1:${sinkPort}` } },
   };
   // Single features, to see where the cost is: BENCH_MODES=off,logs,metrics,tracing,on
   configs['on-sampled'] = { ...configs.on, tracing: { ...configs.on.tracing, sampleRatio: 0.1 } };
@@ -137,11 +164,16 @@ async function main() {
   configs.metrics = { ...configs.off, metrics: { enabled: true } };
   configs.tracing = { ...configs.off, tracing: configs.on.tracing };
   const modes = (process.env.BENCH_MODES ?? 'off,on').split(',').map((mode) => mode.trim()).filter((mode) => configs[mode]);
-  for (const [mode, config] of Object.entries(configs)) writeFileSync(join(folder, `${mode}.json`), JSON.stringify(config));
+  for (const [mode, config] of Object.entries(configs)) {
+    // The gateways run side by side: each one logging keeps its own file.
+    const own = config.logs.store === 'sqlite' ? { ...config, logs: { ...config.logs, path: join(folder, `logs-${mode}.db`) } } : config;
+    writeFileSync(join(folder, `${mode}.json`), JSON.stringify(own));
+  }
 
-  console.log(`bench observability: node ${process.version}, ${os.cpus().length} cpu(s), ${seconds}s loaded runs at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${rounds} rounds per mode, ${samples} sequential samples`);
+  console.log(`bench observability: node ${process.version}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${rounds} rounds of ${seconds}s bursts per mode and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
   const mock = start('mock', [path('./source-mock-upstream.mjs')]);
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
+  const gateways = {};
   try {
     const { port: mockPort } = await waitFor(async () => {
       const line = mock.tail().split('\n').find((candidate) => candidate.startsWith('{"port"'));
@@ -149,29 +181,59 @@ async function main() {
     }, 'port', mock);
     const mockUrl = `http://127.0.0.1:${mockPort}`;
 
-    const order = Array.from({ length: rounds }, () => modes).flat();
-    for (const [index, mode] of order.entries()) {
+    // Every mode's gateway runs for the whole bench, and short bursts alternate between them: a
+    // machine whose speed drifts (a shared host, a neighbour's load) then slows every mode alike,
+    // and each burst of a mode is compared with the burst of `off` next to it.
+    for (const mode of modes) {
       const port = 19_000 + Math.floor(Math.random() * 20_000);
-      rmSync(join(folder, 'logs.db'), { force: true });
-      const gateway = start(`gateway (${mode})`, ['src/main.ts', '--config', join(folder, `${mode}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' });
+      const gateway = start(`gateway (${mode})`, ['src/main.ts', '--config', join(folder, `${mode}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' }, gatewayFlags);
       const url = `http://127.0.0.1:${port}/v1/chat/completions`;
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 'health', gateway);
-      process.stdout.write(`  round ${index + 1}/${order.length} ${mode.padEnd(3)}: warm-up`);
+      gateways[mode] = { gateway, url };
+      process.stdout.write(`  ${mode}: started, warm-up`);
       await autocannon({ url, method: 'POST', headers, body: bodies.json, connections, duration: 2 });
       await autocannon({ url, method: 'POST', headers, body: bodies.stream, connections, duration: 1 });
-      process.stdout.write(', loaded');
-      const json = await loaded(url, bodies.json, gateway.child.pid);
-      const stream = await loaded(url, bodies.stream, gateway.child.pid);
-      process.stdout.write(', sequential');
+      process.stdout.write(' — done\n');
+    }
+    // A burst's CPU is counted from its start to the start of the same gateway's next burst: the
+    // log and span batches it left behind are written and sent while the other modes run, and
+    // that work is the burst's too.
+    const burstStarts = Object.fromEntries(modes.map((mode) => [mode, []]));
+    const bursts = Object.fromEntries(modes.map((mode) => [mode, []]));
+    for (let round = 0; round < rounds; round++) {
+      // The order flips every round, so no mode always runs right after another.
+      const order = round % 2 === 0 ? modes : [...modes].reverse();
+      for (const kind of ['json', 'stream']) {
+        for (const mode of order) {
+          burstStarts[mode].push(cpuSeconds(gateways[mode].gateway.child.pid));
+          bursts[mode].push({ kind, ...(await loaded(gateways[mode].url, bodies[kind])) });
+        }
+      }
+      process.stdout.write(`\r  loaded rounds: ${round + 1}/${rounds}`);
+    }
+    // Longer than the log's and the exporter's flush intervals: the last bursts' batches go out.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    for (const mode of modes) {
+      burstStarts[mode].push(cpuSeconds(gateways[mode].gateway.child.pid));
+      const cpuOf = (index) => ((burstStarts[mode][index + 1] - burstStarts[mode][index]) * 1e6) / bursts[mode][index].ok;
+      for (let round = 0; round < rounds; round++) {
+        const [json, stream] = [0, 1].map((offset) => ({ ...bursts[mode][round * 2 + offset], cpuMicros: cpuOf(round * 2 + offset) }));
+        results[mode].push({ json, stream });
+      }
+    }
+    process.stdout.write(' — done\n');
+    process.stdout.write('  sequential samples');
+    const sequentialRuns = {};
+    for (const mode of modes) {
+      const { url } = gateways[mode];
       // The direct baseline is taken again right before, so both sides see the same machine load.
       const directJson = await sequential(`${mockUrl}/v1/chat/completions`, bodies.json, samples);
       const sequentialJson = await sequential(url, bodies.json, samples);
       const directStream = await sequential(`${mockUrl}/v1/chat/completions`, bodies.stream, samples);
       const sequentialStream = await sequential(url, bodies.stream, samples);
-      process.stdout.write(' — done\n');
-      results[mode].push({ json, stream, sequentialJson, sequentialStream, directJson, directStream });
-      await stop(gateway);
+      sequentialRuns[mode] = { sequentialJson, sequentialStream, directJson, directStream };
     }
+    process.stdout.write(' — done\n');
 
     const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
     console.log('\nCPU per request of the gateway process (median of rounds)');
@@ -182,20 +244,23 @@ async function main() {
       cpu[mode] = { json: median(runs.map((run) => run.json.cpuMicros)), stream: median(runs.map((run) => run.stream.cpuMicros)) };
       const failed = runs.reduce((sum, run) => sum + run.json.failed + run.stream.failed, 0);
       console.log(`${mode.padEnd(10)}  ${fmt(cpu[mode].json).padStart(11)}  ${fmt(cpu[mode].stream).padStart(13)}  ${fmt(median(runs.map((run) => run.json.rps)), 0).padStart(8)}  ${fmt(median(runs.map((run) => run.stream.rps)), 0).padStart(10)}  ${String(failed).padStart(6)}`);
-      console.log(`      rounds: json ${runs.map((run) => fmt(run.json.cpuMicros)).join(', ')}; stream ${runs.map((run) => fmt(run.stream.cpuMicros)).join(', ')}`);
+      console.log(`      rounds: json ${runs.map((run) => fmt(run.json.cpuMicros, 0)).join(' ')}; stream ${runs.map((run) => fmt(run.stream.cpuMicros, 0)).join(' ')}`);
     }
+    if (cpu.off) console.log('\nvs off: the median of per-round ratios (each burst against the off burst of its round), then the ratio of the medians');
     for (const mode of modes.filter((mode) => mode !== 'off' && cpu.off)) {
       for (const kind of ['json', 'stream']) {
-        const ratio = cpu[mode][kind] / cpu.off[kind];
+        const ratios = results[mode].map((run, round) => run[kind].cpuMicros / results.off[round][kind].cpuMicros).sort((a, b) => a - b);
+        const paired = median(ratios);
+        const ofMedians = cpu[mode][kind] / cpu.off[kind];
         const label = mode === 'on' ? 'observability on' : mode === 'on-sampled' ? 'all on, traces sampled at 10 %,' : `${mode} only`;
-        console.log(`  ${mode === 'on' ? (ratio <= 1.15 ? 'PASS' : 'MISS') : '    '}  ${kind.padEnd(6)} CPU per request, ${label} vs off${mode === 'on' ? ' ≤ 1.15×' : ''}: ${fmt(ratio, 3)}×`);
+        console.log(`  ${mode === 'on' ? (paired <= 1.15 ? 'PASS' : 'MISS') : '    '}  ${kind.padEnd(6)} CPU per request, ${label} vs off${mode === 'on' ? ' ≤ 1.15×' : ''}: ${fmt(paired, 3)}× (rounds' quartiles ${fmt(percentile(ratios, 0.25), 3)}–${fmt(percentile(ratios, 0.75), 3)}; ratio of the medians ${fmt(ofMedians, 3)}×)`);
       }
     }
 
-    console.log(`\noverhead: the x-switchyard-overhead-ms header vs outside (gateway latency − direct latency, percentile by percentile), ${samples} sequential requests, last round of each mode, ms; tails of a difference of two runs are noisy, the p50 is the figure to compare`);
+    console.log(`\noverhead: the x-switchyard-overhead-ms header vs outside (gateway latency − direct latency, percentile by percentile), ${samples} sequential requests per mode after the loaded rounds, ms; tails of a difference of two runs are noisy, the p50 is the figure to compare`);
     console.log('mode        kind    measure                         p50     p90     p99');
     for (const mode of modes) {
-      const last = results[mode].at(-1);
+      const last = sequentialRuns[mode];
       for (const [kind, runs, base] of [['json', last.sequentialJson, last.directJson], ['stream', last.sequentialStream, last.directStream]]) {
         const outside = kind === 'json' ? [runs.total, base.total] : [runs.first, base.first];
         const row = (label, values) => console.log(`${mode.padEnd(10)}  ${kind.padEnd(6)}  ${label.padEnd(30)}  ${[0.5, 0.9, 0.99].map((fraction) => fmt(values(fraction), 3).padStart(6)).join('  ')}`);
@@ -205,12 +270,17 @@ async function main() {
     }
     let logged = 'n/a';
     try {
-      logged = `${(statSync(join(folder, 'logs.db')).size / 1024).toFixed(0)} KiB SQLite (+WAL)`;
+      logged = `${(statSync(join(folder, 'logs-on.db')).size / 1024).toFixed(0)} KiB SQLite (+WAL)`;
     } catch {}
-    console.log(`\nwith observability on: log ${logged}; ${spans} OTLP exports received (${(spanBytes / 1024).toFixed(0)} KiB)`);
+    const received = await new Promise((resolve) => {
+      sink.once('exit', () => resolve(JSON.parse(sinkOutput.trim().split('\n').at(-1) ?? '{}')));
+      sink.stdin.end();
+    });
+    console.log(`\nwith observability on: log ${logged}; ${received.exports ?? 'n/a'} OTLP exports received (${((received.bytes ?? 0) / 1024).toFixed(0)} KiB)`);
   } finally {
+    for (const { gateway } of Object.values(gateways)) await stop(gateway);
     await stop(mock);
-    sink.close();
+    sink.kill();
     rmSync(folder, { recursive: true, force: true });
   }
 }

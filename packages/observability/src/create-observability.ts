@@ -3,8 +3,9 @@ import type { BatchedLogWriter } from './logs/batched-log-writer.js';
 import type { LogRecord } from './logs/log-record.js';
 import type { BodyRedactor } from './logs/redact-body.js';
 import type { GatewayMetrics } from './metrics/gateway-metrics.js';
-import type { ObservedRequest } from './observed-request.js';
+import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from './observed-request.js';
 import { type CostBreakdown, cacheWriteByTtlFromRaw, computeCost } from './prices/compute-cost.js';
+import type { ModelPrice } from './prices/model-price.js';
 import type { PriceCatalog } from './prices/price-catalog.js';
 import type { GatewayTracing, RequestTrace } from './tracing/gateway-tracing.js';
 
@@ -60,17 +61,26 @@ export function createObservability(options: ObservabilityOptions): Observabilit
     return redact ? redact(text) : text;
   };
 
-  const costOf: Observability['costOf'] = (request) => {
+  // Which price a request pays: the same few combinations every request. Remembered by the
+  // request's shape when the caller has its key, else by provider and models (two maps, so the
+  // two kinds of key never meet).
+  const priceByShape = new Map<string, ModelPrice | null>();
+  const priceByModels = new Map<string, ModelPrice | null>();
+  const costFor = (request: Pick<ObservedRequest, 'provider' | 'providerId' | 'modelAnswered' | 'modelRequested' | 'usage'>, shapeKey?: string): CostBreakdown | undefined => {
     if (!prices || !request.usage || !request.provider) return undefined;
-    const model = request.modelAnswered ?? stripSlug(request.modelRequested);
-    if (!model) return undefined;
-    const price =
-      prices.find(request.provider, model) ??
-      (request.providerId ? prices.find(request.providerId, model) : undefined) ??
-      (request.modelAnswered && request.modelRequested ? prices.find(request.providerId ?? request.provider, stripSlug(request.modelRequested)!) : undefined);
+    const memo = shapeKey === undefined ? priceByModels : priceByShape;
+    const key = shapeKey ?? `${request.provider}\u0000${request.providerId ?? ''}\u0000${request.modelAnswered ?? ''}\u0000${request.modelRequested ?? ''}`;
+    let price = memo.get(key);
+    if (price === undefined) {
+      price = findPrice(prices, request) ?? null;
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(key, price);
+    }
     if (!price) return undefined;
-    return computeCost({ ...request.usage, cacheWriteByTtl: cacheWriteByTtlFromRaw(request.usage.raw) }, price);
+    const cacheWriteByTtl = cacheWriteByTtlFromRaw(request.usage.raw);
+    return computeCost(cacheWriteByTtl ? { ...request.usage, cacheWriteByTtl } : request.usage, price);
   };
+  const costOf: Observability['costOf'] = (request) => costFor(request);
 
   return {
     wantsBodies: (logs?.bodies ?? false) || (tracing?.captureContent ?? false),
@@ -83,7 +93,8 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       if (!logs && !metrics && !observation.trace) return;
       try {
         // A cache hit spent nothing upstream: logged with the stored answer's tokens, but no cost.
-        const cost = request.cacheStatus?.includes('HIT') ? undefined : costOf(request);
+        const shapeKey = requestShapeKey(request);
+        const cost = request.cacheStatus?.includes('HIT') ? undefined : costFor(request, shapeKey);
         if (cost) request.costUsd = cost.total;
         const requestBody = logs?.bodies || tracing?.captureContent ? keepBody(request.requestBody) : undefined;
         const responseBody = logs?.bodies || tracing?.captureContent ? keepBody(request.responseBody) : undefined;
@@ -104,10 +115,10 @@ export function createObservability(options: ObservabilityOptions): Observabilit
           guardrails: request.guardrails,
           tokens: request.usage,
           costUsd: cost?.total,
-          attempts: (request.attempts ?? []).map((attempt) => ({ provider: attempt.provider, outcome: attempt.kind ?? 'success', retry: attempt.retry })),
+          attempts: request.attempts ?? noAttempts,
           fallbacks: fallbacksOf(request),
-        });
-        observation.trace?.end(request, { request: requestBody, response: responseBody });
+        }, shapeKey);
+        observation.trace?.end(request, { request: requestBody, response: responseBody }, shapeKey);
       } catch {
         // Observability must never break the request it watches.
       }
@@ -134,7 +145,7 @@ export function toLogRecords(request: ObservedRequest, cost: CostBreakdown | und
     status: request.status,
     errorKind: request.errorKind,
     errorMessage: request.errorMessage,
-    retries: attempts.filter((attempt) => attempt.retry > 0).length,
+    retries: retriesOf(attempts),
     attempts: attempts.length,
     cacheStatus: request.cacheStatus,
     stream: request.stream,
@@ -156,11 +167,13 @@ export function toLogRecords(request: ObservedRequest, cost: CostBreakdown | und
   const winner = attempts.length > 0 && attempts.at(-1)!.kind === undefined ? attempts.length - 1 : -1;
   // Attempts ran one after another; their start is the request's start plus the ones before (backoff waits not included).
   let offset = 0;
-  const records = attempts.map((attempt, index): LogRecord => {
+  const records: LogRecord[] = [head];
+  for (let index = 0; index < attempts.length; index += 1) {
+    const attempt = attempts[index]!;
     const time = Math.round(request.startedAt + offset);
     offset += attempt.durationMs;
     const won = index === winner;
-    return {
+    records.push({
       id: nextRecordId(time),
       kind: 'attempt',
       traceId: request.traceId,
@@ -182,14 +195,34 @@ export function toLogRecords(request: ObservedRequest, cost: CostBreakdown | und
       costUsd: won ? cost?.total : undefined,
       priceVersion: won ? cost?.priceVersion : undefined,
       keyId: request.keyId,
-    };
-  });
-  return [head, ...records];
+    });
+  }
+  return records;
 }
 
+function retriesOf(attempts: readonly ObservedAttempt[]): number {
+  let retries = 0;
+  for (const attempt of attempts) if (attempt.retry > 0) retries += 1;
+  return retries;
+}
+
+function findPrice(prices: PriceCatalog, request: Pick<ObservedRequest, 'provider' | 'providerId' | 'modelAnswered' | 'modelRequested'>): ModelPrice | undefined {
+  const model = request.modelAnswered ?? stripSlug(request.modelRequested);
+  if (!model || !request.provider) return undefined;
+  return (
+    prices.find(request.provider, model) ??
+    (request.providerId ? prices.find(request.providerId, model) : undefined) ??
+    (request.modelAnswered && request.modelRequested ? prices.find(request.providerId ?? request.provider, stripSlug(request.modelRequested)!) : undefined)
+  );
+}
+
+const noAttempts: ObservedAttempt[] = [];
+
 function fallbacksOf(request: ObservedRequest): number {
-  const targets = new Set((request.attempts ?? []).map((attempt) => attempt.path ?? attempt.provider));
-  return Math.max(0, targets.size - 1);
+  const attempts = request.attempts;
+  if (!attempts || attempts.length < 2) return 0;
+  const targets = new Set(attempts.map((attempt) => attempt.path ?? attempt.provider));
+  return targets.size - 1;
 }
 
 export function routeLabel(path: string): string {
@@ -220,7 +253,15 @@ function round(value: number | undefined): number | undefined {
 // keeps SQL inserts cheap); the random part keeps instances sharing a PostgreSQL log apart.
 const processTag = randomBytes(4).toString('hex');
 let sequence = 0;
+// A request's records mostly share a millisecond with the one before: its prefix is made once.
+let lastMillisecond = Number.NaN;
+let lastPrefix = '';
 function nextRecordId(time: number): string {
   sequence = (sequence + 1) % 0x100000;
-  return `${Math.round(time).toString(36).padStart(9, '0')}-${sequence.toString(36).padStart(4, '0')}-${processTag}`;
+  const millisecond = Math.round(time);
+  if (millisecond !== lastMillisecond) {
+    lastMillisecond = millisecond;
+    lastPrefix = millisecond.toString(36).padStart(9, '0');
+  }
+  return `${lastPrefix}-${sequence.toString(36).padStart(4, '0')}-${processTag}`;
 }

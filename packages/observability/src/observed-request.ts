@@ -53,3 +53,12 @@ export interface ObservedAttempt {
   durationMs: number;
   retry: number;
 }
+
+/**
+ * One string per kind of request: equal for requests whose method, route, status, streaming,
+ * provider and models and error kind are equal. Metrics, cost and traces each keep what such
+ * requests have in common under it, so the key is made once per request, not once by each.
+ */
+export function requestShapeKey(request: Pick<ObservedRequest, 'method' | 'path' | 'status' | 'stream' | 'provider' | 'providerId' | 'modelRequested' | 'modelAnswered' | 'errorKind'>): string {
+  return `${request.method}\u0000${request.path}\u0000${request.status}\u0000${request.stream}\u0000${request.provider ?? ''}\u0000${request.providerId ?? ''}\u0000${request.modelRequested ?? ''}\u0000${request.modelAnswered ?? ''}\u0000${request.errorKind ?? ''}`;
+}

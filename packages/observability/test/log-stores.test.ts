@@ -72,6 +72,20 @@ describe.each(stores)('%s log store', (_name, open) => {
     await store.close();
   });
 
+  it('keeps every record of a large batch, field for field, and ignores an id it already holds', async () => {
+    const store = await open();
+    await store.migrate();
+    // 37 records: the SQLite store writes them sixteen to a statement, then the rest one by one.
+    const batch = Array.from({ length: 37 }, (_, index) =>
+      record(index, { kind: index % 2 === 0 ? 'request' : 'attempt', tokens: { input: index, output: 2 * index }, costUsd: index / 1e6, warnings: index === 20 ? [{ field: 'seed' }] : undefined }),
+    );
+    await store.insert(batch);
+    await store.insert([record(5, { status: 500 })]);
+    const page = await store.query({ limit: 100, order: 'asc' });
+    expect(page.records).toEqual(batch.map((entry) => Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined))));
+    await store.close();
+  });
+
   it('filters, pages newest first with a cursor, and reads forward in follow order', async () => {
     const store = await open();
     await store.migrate();

@@ -12,18 +12,58 @@ export const logColumns = [
 
 type Row = Record<(typeof logColumns)[number], unknown>;
 
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
+
 export function recordToRow(record: LogRecord): unknown[] {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
-  return [
-    record.id, record.kind, record.traceId, record.time, record.method, record.path, record.format ?? null, record.provider ?? null,
-    record.modelRequested ?? null, record.modelAnswered ?? null, record.status, record.errorKind ?? null, record.errorMessage ?? null,
-    record.attemptIndex ?? null, record.retries ?? null, record.attempts ?? null, record.cacheStatus ?? null, bool(record.stream),
-    record.firstByteMs ?? null, record.totalMs, record.upstreamMs ?? null, record.overheadMs ?? null, record.tokens?.input ?? null,
-    record.tokens?.output ?? null, record.tokens?.cachedInput ?? null, record.tokens?.cacheWrite ?? null, record.tokens?.reasoning ?? null,
-    record.costUsd ?? null, record.priceVersion ?? null, json(record.warnings), json(record.metadata), record.keyId ?? null,
-    bool(record.incomplete), record.requestBody ?? null, record.responseBody ?? null, json(record.guardrails),
-  ];
+  const row: unknown[] = new Array(logColumns.length);
+  fillRow(row, 0, record);
+  return row;
+}
+
+/**
+ * Writes a record's column values, in `logColumns` order, into `values` from `offset` on: the
+ * SQLite store binds several rows to one statement from one reused array.
+ */
+export function fillRow(values: unknown[], offset: number, record: LogRecord): void {
+  const tokens = record.tokens;
+  let at = offset;
+  values[at++] = record.id;
+  values[at++] = record.kind;
+  values[at++] = record.traceId;
+  values[at++] = record.time;
+  values[at++] = record.method;
+  values[at++] = record.path;
+  values[at++] = record.format ?? null;
+  values[at++] = record.provider ?? null;
+  values[at++] = record.modelRequested ?? null;
+  values[at++] = record.modelAnswered ?? null;
+  values[at++] = record.status;
+  values[at++] = record.errorKind ?? null;
+  values[at++] = record.errorMessage ?? null;
+  values[at++] = record.attemptIndex ?? null;
+  values[at++] = record.retries ?? null;
+  values[at++] = record.attempts ?? null;
+  values[at++] = record.cacheStatus ?? null;
+  values[at++] = bool(record.stream);
+  values[at++] = record.firstByteMs ?? null;
+  values[at++] = record.totalMs;
+  values[at++] = record.upstreamMs ?? null;
+  values[at++] = record.overheadMs ?? null;
+  values[at++] = tokens?.input ?? null;
+  values[at++] = tokens?.output ?? null;
+  values[at++] = tokens?.cachedInput ?? null;
+  values[at++] = tokens?.cacheWrite ?? null;
+  values[at++] = tokens?.reasoning ?? null;
+  values[at++] = record.costUsd ?? null;
+  values[at++] = record.priceVersion ?? null;
+  values[at++] = json(record.warnings);
+  values[at++] = json(record.metadata);
+  values[at++] = record.keyId ?? null;
+  values[at++] = bool(record.incomplete);
+  values[at++] = record.requestBody ?? null;
+  values[at++] = record.responseBody ?? null;
+  values[at++] = json(record.guardrails);
 }
 
 export function rowToRecord(row: Row): LogRecord {

@@ -4,12 +4,21 @@ import { type LogRecord, type LogStore, clampLimit, decodeCursor, encodeCursor }
 export function createMemoryLogStore(options: { maxRecords?: number } = {}): LogStore {
   const maxRecords = options.maxRecords ?? 10_000;
   let records: LogRecord[] = [];
+  const ids = new Set<string>();
   const before = (a: LogRecord, b: { time: number; id: string }) => a.time < b.time || (a.time === b.time && a.id < b.id);
   return {
     async migrate() {},
     async insert(batch) {
-      records.push(...batch.map((record) => structuredClone(record)));
-      if (records.length > maxRecords) records = records.slice(records.length - maxRecords);
+      // An id already held is ignored, as the SQL stores' primary key does.
+      for (const record of batch) {
+        if (ids.has(record.id)) continue;
+        ids.add(record.id);
+        records.push(structuredClone(record));
+      }
+      if (records.length > maxRecords) {
+        for (const dropped of records.slice(0, records.length - maxRecords)) ids.delete(dropped.id);
+        records = records.slice(records.length - maxRecords);
+      }
     },
     async query(query) {
       const limit = clampLimit(query.limit);
@@ -38,6 +47,7 @@ export function createMemoryLogStore(options: { maxRecords?: number } = {}): Log
     async deleteOlderThan(cutoff) {
       const kept = records.filter((record) => record.time >= cutoff);
       const removed = records.length - kept.length;
+      for (const record of records) if (record.time < cutoff) ids.delete(record.id);
       records = kept;
       return removed;
     },

@@ -1,4 +1,4 @@
-import { type PrometheusRegistry, createPrometheusRegistry } from './prometheus-registry.js';
+import { type BoundCounter, type BoundHistogram, type Labels, type PrometheusRegistry, createPrometheusRegistry } from './prometheus-registry.js';
 import type { ObservedRequest } from '../observed-request.js';
 
 /**
@@ -9,7 +9,8 @@ import type { ObservedRequest } from '../observed-request.js';
 export interface GatewayMetrics {
   registry: PrometheusRegistry;
   requestStarted(): void;
-  requestFinished(sample: MetricsSample): void;
+  /** `shapeKey`, when given, must be equal only for samples with equal labels (`requestShapeKey` is). */
+  requestFinished(sample: MetricsSample, shapeKey?: string): void;
   render(): string;
 }
 
@@ -31,7 +32,8 @@ export interface MetricsSample {
   guardrails?: ObservedRequest['guardrails'];
   tokens?: { input?: number; output?: number; cachedInput?: number; cacheWrite?: number; reasoning?: number };
   costUsd?: number;
-  attempts: Array<{ provider?: string; outcome: string; retry: number }>;
+  /** Each attempt: its provider, its error kind (none when it succeeded) and its retry number. */
+  attempts: ReadonlyArray<{ provider?: string; kind?: string; retry: number }>;
   fallbacks: number;
 }
 
@@ -43,6 +45,27 @@ const timePerOutputTokenBuckets = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3
 const overheadBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 const genAi = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model'] as const;
+
+/** Token fields of a sample and the `kind` label each is counted under. */
+const tokenKinds = [['input', 'input'], ['output', 'output'], ['cachedInput', 'cached_input'], ['cacheWrite', 'cache_write'], ['reasoning', 'reasoning']] as const;
+
+/** The series one kind of request (route, status, provider, model, error) updates, bound as they are first used. */
+interface RequestSeries {
+  base: Labels;
+  byModel: Labels;
+  errorType: string;
+  route: string;
+  requests: BoundCounter;
+  errors?: BoundCounter;
+  duration?: BoundHistogram;
+  overhead?: BoundHistogram;
+  cost?: BoundCounter;
+  inputTokens?: BoundHistogram;
+  outputTokens?: BoundHistogram;
+  tokenTotals: Array<BoundCounter | undefined>;
+  firstToken?: BoundHistogram;
+  perToken?: BoundHistogram;
+}
 
 export function createGatewayMetrics(options: { extraCollectors?: (registry: PrometheusRegistry) => void } = {}): GatewayMetrics {
   const registry = createPrometheusRegistry();
@@ -64,19 +87,37 @@ export function createGatewayMetrics(options: { extraCollectors?: (registry: Pro
   const overhead = registry.histogram({ name: 'switchyard_overhead_seconds', help: "The gateway's own time per request, excluding the upstream.", labelNames: ['route'], buckets: overheadBuckets });
   options.extraCollectors?.(registry);
 
+  // The series one kind of request updates, found once per kind. Looking each series up by its
+  // labels on every request cost more than the updates themselves. Bounded like the registry.
+  const shapes = new Map<string, RequestSeries>();
+  const seriesFor = (sample: MetricsSample, shapeKey: string | undefined): RequestSeries => {
+    const provider = sample.provider ?? '';
+    const model = sample.model ?? '';
+    const errorType = sample.errorKind ?? '';
+    const genAiProvider = sample.genAiProvider ?? provider;
+    const key = shapeKey ?? `${sample.route}\u0000${sample.operation}\u0000${sample.status}\u0000${provider}\u0000${genAiProvider}\u0000${model}\u0000${errorType}`;
+    let found = shapes.get(key);
+    if (found) return found;
+    if (shapes.size >= 4096) shapes.clear();
+    const base = { gen_ai_operation_name: sample.operation, gen_ai_provider_name: genAiProvider, gen_ai_request_model: model };
+    const byModel = { gen_ai_provider_name: genAiProvider, gen_ai_request_model: model };
+    // Only the requests series exists for every request; the others are bound on first use, so a
+    // scrape shows no empty series (no time to first token for a request that never streamed).
+    found = { base, byModel, errorType, route: sample.route, requests: requests.bind({ route: sample.route, status: String(sample.status), provider }), tokenTotals: [] };
+    shapes.set(key, found);
+    return found;
+  };
+
   return {
     registry,
     requestStarted: () => inFlight.inc(),
-    requestFinished(sample) {
+    requestFinished(sample, shapeKey) {
       inFlight.dec();
-      const provider = sample.provider ?? '';
-      const model = sample.model ?? '';
-      const genAiProvider = sample.genAiProvider ?? provider;
-      const base = { gen_ai_operation_name: sample.operation, gen_ai_provider_name: genAiProvider, gen_ai_request_model: model };
-      requests.inc({ route: sample.route, status: String(sample.status), provider });
-      if (sample.errorKind) errors.inc({ route: sample.route, error_type: sample.errorKind });
+      const series = seriesFor(sample, shapeKey);
+      series.requests.inc();
+      if (series.errorType) (series.errors ??= errors.bind({ route: series.route, error_type: series.errorType })).inc();
       for (const attempt of sample.attempts) {
-        attempts.inc({ provider: attempt.provider ?? '', outcome: attempt.outcome });
+        attempts.inc({ provider: attempt.provider ?? '', outcome: attempt.kind ?? 'success' });
         if (attempt.retry > 0) retries.inc({ provider: attempt.provider ?? '' });
       }
       if (sample.fallbacks > 0) fallbacks.inc({ route: sample.route }, sample.fallbacks);
@@ -85,20 +126,22 @@ export function createGatewayMetrics(options: { extraCollectors?: (registry: Pro
         guardrailActions.inc({ phase: set.phase, action: set.action });
         for (const check of set.checks) guardrailChecks.inc({ phase: set.phase, check: check.check, verdict: check.verdict });
       }
-      duration.observe({ ...base, error_type: sample.errorKind ?? '' }, sample.totalSeconds);
-      if (sample.overheadSeconds !== undefined) overhead.observe({ route: sample.route }, sample.overheadSeconds);
-      if (sample.costUsd !== undefined) cost.inc({ gen_ai_provider_name: genAiProvider, gen_ai_request_model: model }, sample.costUsd);
+      (series.duration ??= duration.bind({ ...series.base, error_type: series.errorType })).observe(sample.totalSeconds);
+      if (sample.overheadSeconds !== undefined) (series.overhead ??= overhead.bind({ route: series.route })).observe(sample.overheadSeconds);
+      if (sample.costUsd !== undefined) (series.cost ??= cost.bind(series.byModel)).inc(sample.costUsd);
       const used = sample.tokens;
       if (used) {
-        if (used.input !== undefined) tokens.observe({ ...base, gen_ai_token_type: 'input' }, used.input);
-        if (used.output !== undefined) tokens.observe({ ...base, gen_ai_token_type: 'output' }, used.output);
-        for (const [kind, value] of [['input', used.input], ['output', used.output], ['cached_input', used.cachedInput], ['cache_write', used.cacheWrite], ['reasoning', used.reasoning]] as const) {
-          if (value) tokensTotal.inc({ gen_ai_provider_name: genAiProvider, gen_ai_request_model: model, kind }, value);
+        if (used.input !== undefined) (series.inputTokens ??= tokens.bind({ ...series.base, gen_ai_token_type: 'input' })).observe(used.input);
+        if (used.output !== undefined) (series.outputTokens ??= tokens.bind({ ...series.base, gen_ai_token_type: 'output' })).observe(used.output);
+        for (let index = 0; index < tokenKinds.length; index += 1) {
+          const [field, kind] = tokenKinds[index]!;
+          const value = used[field];
+          if (value) (series.tokenTotals[index] ??= tokensTotal.bind({ ...series.byModel, kind })).inc(value);
         }
       }
       if (sample.stream && sample.firstByteSeconds !== undefined && !sample.errorKind) {
-        firstToken.observe(base, sample.firstByteSeconds);
-        if (used?.output && used.output > 1) perToken.observe(base, (sample.totalSeconds - sample.firstByteSeconds) / (used.output - 1));
+        (series.firstToken ??= firstToken.bind(series.base)).observe(sample.firstByteSeconds);
+        if (used?.output && used.output > 1) (series.perToken ??= perToken.bind(series.base)).observe((sample.totalSeconds - sample.firstByteSeconds) / (used.output - 1));
       }
     },
     render: () => registry.render(),

@@ -14,6 +14,12 @@ interface MetricBase {
 
 export interface Counter {
   inc(labels?: Labels, value?: number): void;
+  /** The series of these labels, looked up once: for callers that update it on every request. */
+  bind(labels?: Labels): BoundCounter;
+}
+
+export interface BoundCounter {
+  inc(value?: number): void;
 }
 
 export interface Gauge {
@@ -24,6 +30,12 @@ export interface Gauge {
 
 export interface Histogram {
   observe(labels: Labels, value: number): void;
+  /** The series of these labels, looked up once: for callers that update it on every request. */
+  bind(labels: Labels): BoundHistogram;
+}
+
+export interface BoundHistogram {
+  observe(value: number): void;
 }
 
 export interface PrometheusRegistry {
@@ -84,10 +96,14 @@ export function createPrometheusRegistry(): PrometheusRegistry {
   return {
     counter(options) {
       const family = register('counter', options);
+      const add = (series: Series, value: number) => {
+        if (value >= 0 && Number.isFinite(value)) series.value += value;
+      };
       return {
-        inc(labels, value = 1) {
-          if (value < 0 || !Number.isFinite(value)) return;
-          seriesOf(family, labels).value += value;
+        inc: (labels, value = 1) => add(seriesOf(family, labels), value),
+        bind(labels) {
+          const series = seriesOf(family, labels);
+          return { inc: (value = 1) => add(series, value) };
         },
       };
     },
@@ -102,15 +118,23 @@ export function createPrometheusRegistry(): PrometheusRegistry {
     histogram(options) {
       const buckets = [...options.buckets].sort((a, b) => a - b);
       const family = register('histogram', { ...options, buckets });
+      const record = (series: Series, value: number) => {
+        if (!Number.isFinite(value)) return;
+        series.value += 1;
+        series.sum! += value;
+        // Stored per bucket, made cumulative at render time.
+        for (let index = 0; index < buckets.length; index += 1) {
+          if (value <= buckets[index]!) {
+            series.counts![index]! += 1;
+            return;
+          }
+        }
+      };
       return {
-        observe(labels, value) {
-          if (!Number.isFinite(value)) return;
+        observe: (labels, value) => record(seriesOf(family, labels), value),
+        bind(labels) {
           const series = seriesOf(family, labels);
-          series.value += 1;
-          series.sum! += value;
-          // Stored per bucket, made cumulative at render time.
-          const index = buckets.findIndex((bound) => value <= bound);
-          if (index !== -1) series.counts![index]! += 1;
+          return { observe: (value) => record(series, value) };
         },
       };
     },

@@ -66,8 +66,16 @@ export function computeCost(usage: CostUsage, price: ModelPrice): CostBreakdown 
     reasoning: roundUsd(reasoning),
     audio: roundUsd(audio),
     images: roundUsd(images),
-    priceVersion: priceVersionOf(price),
+    priceVersion: versionOf(price),
   };
+}
+
+// Asked on every request for the same few prices: each price's version string is made once.
+const versions = new WeakMap<ModelPrice, string>();
+function versionOf(price: ModelPrice): string {
+  let version = versions.get(price);
+  if (version === undefined) versions.set(price, (version = priceVersionOf(price)));
+  return version;
 }
 
 interface Rates {
@@ -83,7 +91,8 @@ function ratesFor(price: ModelPrice, promptTokens: number): Rates {
   if (price.cachedInput !== undefined) rates.cachedInput = price.cachedInput;
   if (price.cacheWrite !== undefined) rates.cacheWrite = price.cacheWrite;
   if (price.reasoning !== undefined) rates.reasoning = price.reasoning;
-  const tier = (price.tiers ?? [])
+  if (!price.tiers || price.tiers.length === 0) return rates;
+  const tier = price.tiers
     .filter((candidate) => promptTokens > candidate.aboveInputTokens)
     .sort((a, b) => b.aboveInputTokens - a.aboveInputTokens)[0];
   if (!tier) return rates;

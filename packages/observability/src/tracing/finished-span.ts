@@ -12,7 +12,14 @@ export interface FinishedSpan {
   /** Epoch milliseconds; fractions allowed. */
   startTimeMs: number;
   endTimeMs: number;
+  /** This span's own attributes; with `sharedAttributes`, all of its attributes. */
   attributes: Record<string, string | number | boolean>;
+  /**
+   * Attributes many spans have in common (one route, provider, model and status): a single frozen
+   * object reused by all of them, so an exporter encodes it once. Read a span's attributes with
+   * `allAttributes`.
+   */
+  sharedAttributes?: Readonly<Record<string, string | number | boolean>>;
   /** Only errors carry a status; an unset status means the span did not fail. */
   status?: { code: 'error'; message?: string };
 }
@@ -24,4 +31,9 @@ export interface SpanSink {
   /** Sends whatever is queued. */
   forceFlush?(): Promise<void>;
   shutdown?(): Promise<void>;
+}
+
+/** Every attribute of a span: the shared ones, then its own. */
+export function allAttributes(span: FinishedSpan): Record<string, string | number | boolean> {
+  return span.sharedAttributes ? { ...span.sharedAttributes, ...span.attributes } : span.attributes;
 }

@@ -1,4 +1,4 @@
-import type { ObservedRequest } from '../observed-request.js';
+import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from '../observed-request.js';
 import type { FinishedSpan, SpanSink } from './finished-span.js';
 import { createOtlpHttpExporter } from './otlp-http-exporter.js';
 import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
@@ -30,8 +30,12 @@ export interface UpstreamCallInfo {
 export interface RequestTrace {
   /** A span for one upstream call (an attempt); its `traceparent` goes on the upstream request. */
   upstreamCall(call: UpstreamCallInfo): { headers: Record<string, string>; end(outcome: { status?: number; error?: unknown }): void };
-  /** Names, attributes and ends the request span and its attempt spans. */
-  end(request: ObservedRequest, content?: { request?: string; response?: string }): void;
+  /**
+   * Names, attributes and ends the request span and its attempt spans. `shapeKey`, when given,
+   * must be equal only for requests of equal method, route, status, provider, models and error
+   * (`requestShapeKey` is).
+   */
+  end(request: ObservedRequest, content?: { request?: string; response?: string }, shapeKey?: string): void;
 }
 
 export interface GatewayTracing {
@@ -115,23 +119,12 @@ function beginRecorded(traceId: string, parentSpanId: string | undefined, startT
         },
       };
     },
-    end(request, content) {
+    end(request, content, shapeKey) {
       if (ended) return;
       ended = true;
-      const operation = operationOf(request.path);
-      const attributes: Attributes = {
-        'gen_ai.operation.name': operation,
-        'http.request.method': request.method,
-        'http.route': request.path,
-        'http.response.status_code': request.status,
-        'switchyard.trace_id': request.traceId,
-        'switchyard.stream': request.stream,
-      };
-      // GenAI names the provider (`openai`); which configured entry answered is our own attribute.
-      setIfDefined(attributes, 'gen_ai.provider.name', request.providerId ?? request.provider);
-      setIfDefined(attributes, 'switchyard.provider', request.provider);
-      setIfDefined(attributes, 'gen_ai.request.model', request.modelRequested);
-      setIfDefined(attributes, 'gen_ai.response.model', request.modelAnswered);
+      const server = serverShape(request, shapeKey ?? requestShapeKey(request));
+      // What differs from one request to the next; the rest is shared by requests of one shape.
+      const attributes: Attributes = { 'switchyard.trace_id': request.traceId };
       setIfDefined(attributes, 'gen_ai.usage.input_tokens', request.usage?.input);
       setIfDefined(attributes, 'gen_ai.usage.output_tokens', request.usage?.output);
       setIfDefined(attributes, 'gen_ai.usage.cache_read.input_tokens', request.usage?.cachedInput);
@@ -139,62 +132,116 @@ function beginRecorded(traceId: string, parentSpanId: string | undefined, startT
       setIfDefined(attributes, 'gen_ai.usage.reasoning.output_tokens', request.usage?.reasoning);
       setIfDefined(attributes, 'switchyard.cost_usd', request.costUsd);
       setIfDefined(attributes, 'switchyard.overhead_ms', request.overheadMs);
-      setIfDefined(attributes, 'error.type', request.errorKind);
       if (captureContent && content?.request !== undefined) attributes['gen_ai.input.messages'] = content.request;
       if (captureContent && content?.response !== undefined) attributes['gen_ai.output.messages'] = content.response;
 
       const spans: FinishedSpan[] = [];
       const attempts = request.attempts ?? [];
       const now = Date.now();
-      calls.forEach((call, index) => {
+      for (let index = 0; index < calls.length; index += 1) {
         // An upstream call per attempt; the router's outcomes say how each one ended.
+        const call = calls[index]!;
         const attempt = attempts[index];
-        const callAttributes: Attributes = {
-          'gen_ai.provider.name': call.info.provider,
-          'http.request.method': call.info.method,
-          'server.address': hostOf(call.info.url),
-          'gen_ai.operation.name': operation,
-          'switchyard.attempt_index': index,
-        };
-        setIfDefined(callAttributes, 'gen_ai.request.model', attempt?.model ?? request.modelRequested);
-        setIfDefined(callAttributes, 'http.response.status_code', call.status ?? attempt?.status);
-        setIfDefined(callAttributes, 'switchyard.retry', attempt?.retry);
-        setIfDefined(callAttributes, 'switchyard.provider', attempt?.provider);
         const failed = attempt?.kind ?? (call.error !== undefined ? 'upstream_error' : undefined);
-        setIfDefined(callAttributes, 'error.type', failed);
         const winner = !failed && index === calls.length - 1;
+        const client = clientShape(request, server.operation, call, index, attempt, failed, winner);
+        const callAttributes: Attributes = {};
         if (winner) {
-          setIfDefined(callAttributes, 'gen_ai.response.model', request.modelAnswered);
           setIfDefined(callAttributes, 'gen_ai.usage.input_tokens', request.usage?.input);
           setIfDefined(callAttributes, 'gen_ai.usage.output_tokens', request.usage?.output);
         }
-        spans.push({
+        const span: FinishedSpan = {
           traceId,
           spanId: call.spanId,
           parentSpanId: spanId,
-          name: `${operation} ${attempt?.model ?? request.modelRequested ?? ''}`.trim(),
+          name: client.name,
           kind: 'client',
           startTimeMs: call.startTime,
           // A span never ends before it started (the SDK clamped the same way).
           endTimeMs: Math.max(call.endTime ?? now, call.startTime),
           attributes: callAttributes,
-          ...(failed ? { status: { code: 'error' as const, message: attempt?.message ?? failed } } : {}),
-        });
-      });
-      spans.push({
+          sharedAttributes: client.attributes,
+        };
+        if (failed) span.status = { code: 'error', message: attempt?.message ?? failed };
+        spans.push(span);
+      }
+      const span: FinishedSpan = {
         traceId,
         spanId,
-        ...(parentSpanId ? { parentSpanId } : {}),
-        name: `${operation} ${request.modelRequested ?? ''}`.trim(),
+        name: server.name,
         kind: 'server',
         startTimeMs: startTime,
         endTimeMs: Math.max(request.startedAt + request.totalMs, startTime),
         attributes,
-        ...(request.errorKind ? { status: { code: 'error' as const, message: request.errorMessage ?? request.errorKind } } : {}),
-      });
+        sharedAttributes: server.attributes,
+      };
+      if (parentSpanId) span.parentSpanId = parentSpanId;
+      if (request.errorKind) span.status = { code: 'error', message: request.errorMessage ?? request.errorKind };
+      spans.push(span);
       exportSpans(spans);
     },
   };
+}
+
+/** A span's name and the attributes it shares with every span of the same shape. */
+interface SpanShape {
+  name: string;
+  operation: string;
+  attributes: Readonly<Attributes>;
+}
+
+// Requests of one route, provider, model and outcome describe themselves the same way: their
+// shared attributes are built (and, by the OTLP exporter, encoded) once per shape. Bounded.
+const serverShapes = new Map<string, SpanShape>();
+const clientShapes = new Map<string, SpanShape>();
+const maxShapes = 4096;
+
+function serverShape(request: ObservedRequest, key: string): SpanShape {
+  let shape = serverShapes.get(key);
+  if (shape) return shape;
+  const operation = operationOf(request.path);
+  const attributes: Attributes = {
+    'gen_ai.operation.name': operation,
+    'http.request.method': request.method,
+    'http.route': request.path,
+    'http.response.status_code': request.status,
+    'switchyard.stream': request.stream,
+  };
+  // GenAI names the provider (`openai`); which configured entry answered is our own attribute.
+  setIfDefined(attributes, 'gen_ai.provider.name', request.providerId ?? request.provider);
+  setIfDefined(attributes, 'switchyard.provider', request.provider);
+  setIfDefined(attributes, 'gen_ai.request.model', request.modelRequested);
+  setIfDefined(attributes, 'gen_ai.response.model', request.modelAnswered);
+  setIfDefined(attributes, 'error.type', request.errorKind);
+  shape = { name: `${operation} ${request.modelRequested ?? ''}`.trim(), operation, attributes: Object.freeze(attributes) };
+  if (serverShapes.size >= maxShapes) serverShapes.clear();
+  serverShapes.set(key, shape);
+  return shape;
+}
+
+function clientShape(request: ObservedRequest, operation: string, call: OpenCall, index: number, attempt: ObservedAttempt | undefined, failed: string | undefined, winner: boolean): SpanShape {
+  const model = attempt?.model ?? request.modelRequested;
+  const status = call.status ?? attempt?.status;
+  const key = `${call.info.provider}\u0000${call.info.method}\u0000${call.info.url}\u0000${operation}\u0000${index}\u0000${model ?? ''}\u0000${status ?? ''}\u0000${attempt?.retry ?? ''}\u0000${attempt?.provider ?? ''}\u0000${failed ?? ''}\u0000${winner ? (request.modelAnswered ?? '') : '\u0001'}`;
+  let shape = clientShapes.get(key);
+  if (shape) return shape;
+  const attributes: Attributes = {
+    'gen_ai.provider.name': call.info.provider,
+    'http.request.method': call.info.method,
+    'server.address': hostOf(call.info.url),
+    'gen_ai.operation.name': operation,
+    'switchyard.attempt_index': index,
+  };
+  setIfDefined(attributes, 'gen_ai.request.model', model);
+  setIfDefined(attributes, 'http.response.status_code', status);
+  setIfDefined(attributes, 'switchyard.retry', attempt?.retry);
+  setIfDefined(attributes, 'switchyard.provider', attempt?.provider);
+  setIfDefined(attributes, 'error.type', failed);
+  if (winner) setIfDefined(attributes, 'gen_ai.response.model', request.modelAnswered);
+  shape = { name: `${operation} ${model ?? ''}`.trim(), operation, attributes: Object.freeze(attributes) };
+  if (clientShapes.size >= maxShapes) clientShapes.clear();
+  clientShapes.set(key, shape);
+  return shape;
 }
 
 function operationOf(path: string): string {

@@ -1,4 +1,4 @@
-import type { FinishedSpan, SpanSink } from './finished-span.js';
+import { type FinishedSpan, type SpanSink, allAttributes } from './finished-span.js';
 
 export interface MemorySpanExporter extends SpanSink {
   export(spans: FinishedSpan[]): void;
@@ -12,7 +12,11 @@ export function createMemorySpanExporter(): MemorySpanExporter {
   let finished: FinishedSpan[] = [];
   return {
     export(spans) {
-      finished.push(...spans);
+      // Tests read one attributes object: the shared ones are merged in.
+      for (const span of spans) {
+        const { sharedAttributes: _shared, ...plain } = span;
+        finished.push({ ...plain, attributes: allAttributes(span) });
+      }
     },
     spans: () => [...finished],
     reset() {

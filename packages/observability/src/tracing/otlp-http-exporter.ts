@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { FinishedSpan, SpanSink } from './finished-span.js';
-import { encodeOtlpSpans, otlpTracesHead, otlpTracesTail } from './otlp-json.js';
+import { JsonBytes } from './json-bytes.js';
+import { writeOtlpHead, writeOtlpSpan, writeOtlpTail } from './otlp-json.js';
 
 export interface OtlpHttpExporterOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
@@ -51,15 +52,18 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   const batchSize = options.batchSize ?? 512;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const stats: OtlpExporterStats = { exported: 0, dropped: 0, failed: 0 };
-  const head = Buffer.from(otlpTracesHead(serviceName));
-  const tail = Buffer.from(otlpTracesTail);
-  // Spans wait already encoded, in buffers outside the JS heap. Kept as objects, a batch would live
-  // long enough to be promoted to V8's old generation (the gateway runs with a small young one),
-  // and the extra full collections cost more CPU than building the spans did.
-  const full: EncodedBatch[] = [];
-  let filling: EncodedBatch | undefined;
+  // Spans wait as the small objects the tracer made (their attributes common to many spans are
+  // shared, not copied) until a few dozen have ended, then are encoded together, off the requests'
+  // path, into the body being filled, which lives outside the JS heap. Encoding each request's
+  // spans as it ended cost three times as much (the encoder ran cold, between requests); holding
+  // a whole batch as objects kept them alive long enough to reach V8's old generation.
+  let waiting: FinishedSpan[] = [];
+  let filling: { out: JsonBytes; spans: number } | undefined;
+  // Encoded bodies waiting for the one POST in flight.
+  const bodies: EncodedBatch[] = [];
   let queued = 0;
   let sending: Promise<void> | undefined;
+  let encodeScheduled = false;
   let stopped = false;
 
   const timer = setInterval(() => {
@@ -68,42 +72,41 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   // A pending export must not keep the process alive; shutdown() is what flushes at exit.
   timer.unref();
 
-  function append(json: string, count: number): void {
-    // Worst case three UTF-8 bytes per UTF-16 unit: checked before writing, so nothing is cut.
-    const room = json.length * 3 + 1;
-    if (filling && (filling.spans >= batchSize || filling.buffer.length - filling.length < room)) {
-      full.push(filling);
-      filling = undefined;
-    }
-    filling ??= { buffer: Buffer.allocUnsafeSlow(Math.max(batchBytes, room)), length: 0, spans: 0 };
-    if (filling.spans > 0) filling.length += filling.buffer.write(',', filling.length, 'latin1');
-    filling.length += filling.buffer.write(json, filling.length, 'utf8');
-    filling.spans += count;
-    queued += count;
+  function finishBody(): void {
+    if (!filling) return;
+    writeOtlpTail(filling.out);
+    bodies.push({ body: filling.out.view(), spans: filling.spans });
+    filling = undefined;
   }
 
-  // Set by the timer and by flushes: send what waits even if it is less than a batch.
-  let sendPartial = false;
+  /** Encodes the waiting spans into bodies; with `partial`, the body being filled is finished too. */
+  function seal(partial: boolean): void {
+    for (const span of waiting) {
+      if (!filling) {
+        filling = { out: new JsonBytes(batchSize * 1200), spans: 0 };
+        writeOtlpHead(filling.out, serviceName);
+      }
+      writeOtlpSpan(filling.out, span, filling.spans === 0);
+      filling.spans += 1;
+      if (filling.spans >= batchSize) finishBody();
+    }
+    waiting = [];
+    if (partial) finishBody();
+  }
 
   function drain(partial: boolean): Promise<void> {
-    if (partial) sendPartial = true;
-    if (!sending && queued > 0) sending = sendAll();
+    seal(partial);
+    if (!sending && bodies.length > 0) sending = sendAll();
     return sending ?? Promise.resolve();
   }
 
-  // Spans queued while a POST is out go in the next one, so a flush waits for them too. Without a
-  // flush or the timer only full batches go: sending whatever arrived during the last POST would
-  // make a POST of a few spans per round trip, and each POST costs more CPU than its spans.
+  // Without a flush or the timer only full batches go: sending whatever arrived during the last
+  // POST would make a POST of a few spans per round trip, and each POST costs more CPU than its spans.
   async function sendAll(): Promise<void> {
     try {
       for (;;) {
-        if (filling && (filling.spans >= batchSize || (sendPartial && full.length === 0))) {
-          full.push(filling);
-          filling = undefined;
-        }
-        const batch = full.shift();
+        const batch = bodies.shift();
         if (!batch) break;
-        if (full.length === 0 && !filling) sendPartial = false;
         queued -= batch.spans;
         try {
           await post(batch);
@@ -114,7 +117,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
         }
       }
     } finally {
-      // Cleared in the same step the loop finds nothing to send, so a span queued after it starts a new drain.
+      // Cleared in the same step the loop finds nothing to send, so a batch sealed after it starts a new drain.
       sending = undefined;
     }
   }
@@ -133,7 +136,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
       const outgoing = request(url, {
         method: 'POST',
         agent,
-        headers: { ...options.headers, 'content-type': 'application/json', 'content-length': head.length + batch.length + tail.length },
+        headers: { ...options.headers, 'content-type': 'application/json', 'content-length': batch.body.length },
       });
       // A deadline for the whole exchange, not only for an idle socket.
       const deadline = setTimeout(() => outgoing.destroy(new Error(`OTLP export timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -150,9 +153,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
         // Read the (small) answer to the end, so the connection can be reused.
         response.resume();
       });
-      outgoing.write(head);
-      outgoing.write(batch.buffer.subarray(0, batch.length));
-      outgoing.end(tail);
+      outgoing.end(batch.body);
     });
   }
 
@@ -166,8 +167,16 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
       const kept = Math.min(spans.length, maxQueue - queued);
       stats.dropped += spans.length - kept;
       if (kept <= 0) return;
-      append(encodeOtlpSpans(kept === spans.length ? spans : spans.slice(0, kept)), kept);
-      if (queued >= batchSize) void drain(false);
+      for (let index = 0; index < kept; index += 1) waiting.push(spans[index]!);
+      queued += kept;
+      if (waiting.length >= encodeEvery && !encodeScheduled) {
+        encodeScheduled = true;
+        // Off the caller's tick: the request that filled the group does not pay for encoding it.
+        setImmediate(() => {
+          encodeScheduled = false;
+          void drain(false);
+        });
+      }
     },
     async forceFlush() {
       await drain(true);
@@ -183,15 +192,15 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   };
 }
 
-/** Spans encoded as the middle of one OTLP body, waiting to be sent. */
+// Spans are encoded in groups this large: enough to keep the encoder warm, few enough to leave
+// the young generation before it is collected.
+const encodeEvery = 64;
+
+/** One OTLP body, encoded and waiting to be sent. */
 interface EncodedBatch {
-  buffer: Buffer;
-  length: number;
+  body: Buffer;
   spans: number;
 }
-
-// Room for a full batch of typical spans (about 1.1 KB each as JSON) without regrowing.
-const batchBytes = 640 * 1024;
 
 function tracesUrl(endpoint: string): string {
   const trimmed = endpoint.replace(/\/+$/, '');

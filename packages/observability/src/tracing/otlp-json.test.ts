@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FinishedSpan } from './finished-span.js';
-import { encodeOtlpTraces, millisecondsToNanoseconds } from './otlp-json.js';
+import { encodeOtlpBody, encodeOtlpTraces, millisecondsToNanoseconds } from './otlp-json.js';
 
 const span: FinishedSpan = {
   traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
@@ -56,5 +56,21 @@ describe('millisecondsToNanoseconds', () => {
     expect(millisecondsToNanoseconds(Number.NaN)).toBe('0');
     // A fraction that rounds up to a whole millisecond carries.
     expect(millisecondsToNanoseconds(1.9999999999)).toBe('2000000');
+  });
+
+  it('writes the same body as bytes, growing its buffer for long non-ASCII values, with shared attributes encoded once', () => {
+    const shared = Object.freeze({ 'gen_ai.request.model': 'modèle', 'http.response.status_code': 200 });
+    const spans: FinishedSpan[] = [
+      { ...span, attributes: { own: 1 }, sharedAttributes: shared },
+      { ...span, spanId: 'b7ad6b7169203331', attributes: { content: '€'.repeat(5000) }, sharedAttributes: shared },
+      { ...span, spanId: 'c7ad6b7169203331', attributes: {}, sharedAttributes: shared },
+    ];
+    const body = encodeOtlpBody(spans, 'svc');
+    expect(body.toString('utf8')).toBe(encodeOtlpTraces(spans, 'svc'));
+    const decoded = JSON.parse(body.toString('utf8')).resourceSpans[0].scopeSpans[0].spans;
+    const attributesOf = (encoded: { attributes: Array<{ key: string; value: unknown }> }) => Object.fromEntries(encoded.attributes.map((attribute) => [attribute.key, attribute.value]));
+    expect(attributesOf(decoded[0])).toEqual({ 'gen_ai.request.model': { stringValue: 'modèle' }, 'http.response.status_code': { intValue: '200' }, own: { intValue: '1' } });
+    expect(attributesOf(decoded[1]).content).toEqual({ stringValue: '€'.repeat(5000) });
+    expect(attributesOf(decoded[2])).toEqual({ 'gen_ai.request.model': { stringValue: 'modèle' }, 'http.response.status_code': { intValue: '200' } });
   });
 });

@@ -1,83 +1,151 @@
 import type { FinishedSpan } from './finished-span.js';
+import { JsonBytes } from './json-bytes.js';
 
 /** The instrumentation scope every span is reported under. */
 export const scopeName = '@switchyard/observability';
 
 /**
- * One OTLP/HTTP JSON body (an ExportTraceServiceRequest) for a batch of spans, written as a string
- * directly: building the object tree first and stringifying it was most of the SDK exporter's cost.
+ * One OTLP/HTTP JSON body (an ExportTraceServiceRequest) for a batch of spans, as text.
  * Encoding rules: https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding — ids as hex
  * (not base64), enums as integers, 64-bit integers as decimal strings.
  */
 export function encodeOtlpTraces(spans: readonly FinishedSpan[], serviceName: string): string {
-  return `${otlpTracesHead(serviceName)}${encodeOtlpSpans(spans)}${otlpTracesTail}`;
+  return encodeOtlpBody(spans, serviceName).toString('utf8');
+}
+
+/** The same body as bytes, for sending. */
+export function encodeOtlpBody(spans: readonly FinishedSpan[], serviceName: string): Buffer {
+  const out = new JsonBytes(256 + spans.length * 1024);
+  writeOtlpHead(out, serviceName);
+  for (let index = 0; index < spans.length; index += 1) writeOtlpSpan(out, spans[index]!, index === 0);
+  writeOtlpTail(out);
+  return out.view();
 }
 
 /** The body up to the spans array's opening bracket: spans then go after it, comma-separated. */
-export function otlpTracesHead(serviceName: string): string {
-  return `{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":${JSON.stringify(serviceName)}}}]},"scopeSpans":[{"scope":{"name":"${scopeName}"},"spans":[`;
+export function writeOtlpHead(out: JsonBytes, serviceName: string): void {
+  out.ascii('{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":');
+  out.string(serviceName);
+  out.ascii(`}}]},"scopeSpans":[{"scope":{"name":"${scopeName}"},"spans":[`);
 }
 
-export const otlpTracesTail = ']}]}]}';
-
-/** Spans as comma-separated OTLP JSON objects, the middle of a body. */
-export function encodeOtlpSpans(spans: readonly FinishedSpan[]): string {
-  let json = '';
-  for (let index = 0; index < spans.length; index += 1) {
-    if (index > 0) json += ',';
-    json += encodeSpan(spans[index]!);
-  }
-  return json;
+export function writeOtlpTail(out: JsonBytes): void {
+  out.ascii(']}]}]}');
 }
 
-// SpanKind in trace.proto.
-const kindNumber = { server: 2, client: 3 } as const;
-
-function encodeSpan(span: FinishedSpan): string {
-  let json = `{"traceId":"${span.traceId}","spanId":"${span.spanId}"`;
-  if (span.parentSpanId) json += `,"parentSpanId":"${span.parentSpanId}"`;
-  json += `,"name":${JSON.stringify(span.name)},"kind":${kindNumber[span.kind]},"startTimeUnixNano":"${millisecondsToNanoseconds(span.startTimeMs)}","endTimeUnixNano":"${millisecondsToNanoseconds(span.endTimeMs)}","attributes":[`;
-  let first = true;
-  for (const key in span.attributes) {
-    const value = encodeValue(span.attributes[key]);
-    if (value === undefined) continue;
-    json += `${first ? '' : ','}${keyPrefix(key)}${value}}`;
-    first = false;
+/** One span, preceded by a comma unless it is the first of the body. */
+export function writeOtlpSpan(out: JsonBytes, span: FinishedSpan, first: boolean): void {
+  out.ascii(first ? '{"traceId":' : ',{"traceId":');
+  out.string(span.traceId);
+  out.ascii(',"spanId":');
+  out.string(span.spanId);
+  if (span.parentSpanId) {
+    out.ascii(',"parentSpanId":');
+    out.string(span.parentSpanId);
   }
-  json += ']';
+  out.ascii(',"name":');
+  out.string(span.name);
+  // SpanKind in trace.proto: SERVER 2, CLIENT 3.
+  out.ascii(span.kind === 'server' ? ',"kind":2,"startTimeUnixNano":"' : ',"kind":3,"startTimeUnixNano":"');
+  writeNanoseconds(out, span.startTimeMs);
+  out.ascii('","endTimeUnixNano":"');
+  writeNanoseconds(out, span.endTimeMs);
+  out.ascii('","attributes":[');
+  let none = true;
+  if (span.sharedAttributes) {
+    const shared = encodedShared(span.sharedAttributes);
+    if (shared.length > 0) {
+      out.bytes(shared);
+      none = false;
+    }
+  }
+  writeAttributes(out, span.attributes, none);
+  out.ascii(']');
   // STATUS_CODE_ERROR; an unset status is left out, as proto3 JSON does for default values.
-  if (span.status) json += span.status.message === undefined ? ',"status":{"code":2}' : `,"status":{"code":2,"message":${JSON.stringify(span.status.message)}}`;
-  return `${json}}`;
+  if (span.status) {
+    if (span.status.message === undefined) out.ascii(',"status":{"code":2}');
+    else {
+      out.ascii(',"status":{"code":2,"message":');
+      out.string(span.status.message);
+      out.ascii('}');
+    }
+  }
+  out.ascii('}');
 }
 
-// Attribute keys are a small fixed set (the GenAI and switchyard names): each is escaped once.
-const keyPrefixes = new Map<string, string>();
-function keyPrefix(key: string): string {
+function writeAttributes(out: JsonBytes, attributes: FinishedSpan['attributes'], first: boolean): void {
+  for (const key in attributes) {
+    const value: unknown = attributes[key];
+    // Not an OTLP attribute value (undefined, null, objects): left off the span.
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+    if (!first) out.ascii(',');
+    first = false;
+    out.bytes(keyPrefix(key));
+    if (typeof value === 'string') {
+      out.ascii('{"stringValue":');
+      out.string(value);
+      out.ascii('}}');
+    } else if (typeof value === 'boolean') {
+      out.ascii(value ? '{"boolValue":true}}' : '{"boolValue":false}}');
+    } else if (Number.isSafeInteger(value)) {
+      // intValue is an int64: only integers a double holds exactly go there.
+      out.ascii('{"intValue":"');
+      out.ascii(String(value));
+      out.ascii('"}}');
+    } else if (Number.isFinite(value)) {
+      out.ascii('{"doubleValue":');
+      out.ascii(String(value));
+      out.ascii('}}');
+    } else {
+      // JSON has no NaN or Infinity literals; proto3 JSON spells them as strings.
+      out.ascii(Number.isNaN(value) ? '{"doubleValue":"NaN"}}' : value > 0 ? '{"doubleValue":"Infinity"}}' : '{"doubleValue":"-Infinity"}}');
+    }
+  }
+}
+
+// Attribute keys are a small fixed set (the GenAI and switchyard names): each is encoded once.
+const keyPrefixes = new Map<string, Buffer>();
+function keyPrefix(key: string): Buffer {
   let prefix = keyPrefixes.get(key);
   if (prefix === undefined) {
-    prefix = `{"key":${JSON.stringify(key)},"value":`;
+    prefix = Buffer.from(`{"key":${JSON.stringify(key)},"value":`);
     // Bounded, should a caller ever use keys made per request.
     if (keyPrefixes.size < 1024) keyPrefixes.set(key, prefix);
   }
   return prefix;
 }
 
-function encodeValue(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return `{"stringValue":${JSON.stringify(value)}}`;
-    case 'boolean':
-      return value ? '{"boolValue":true}' : '{"boolValue":false}';
-    case 'number':
-      // intValue is an int64: only integers a double holds exactly go there.
-      if (Number.isSafeInteger(value)) return `{"intValue":"${value}"}`;
-      if (Number.isFinite(value)) return `{"doubleValue":${value}}`;
-      // JSON has no NaN or Infinity literals; proto3 JSON spells them as strings.
-      return `{"doubleValue":"${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'}"}`;
-    default:
-      // Not an OTLP attribute value (undefined, null, objects): left off the span.
-      return undefined;
+// Shared attributes are frozen and reused by many spans: each object is encoded once.
+const sharedEncodings = new WeakMap<object, Buffer>();
+function encodedShared(attributes: FinishedSpan['attributes']): Buffer {
+  let encoded = sharedEncodings.get(attributes);
+  if (encoded === undefined) {
+    const out = new JsonBytes(512);
+    writeAttributes(out, attributes, true);
+    encoded = Buffer.from(out.view());
+    sharedEncodings.set(attributes, encoded);
   }
+  return encoded;
+}
+
+/** `millisecondsToNanoseconds`, written without making the string. */
+function writeNanoseconds(out: JsonBytes, milliseconds: number): void {
+  if (!(milliseconds > 0) || !Number.isFinite(milliseconds)) {
+    out.ascii('0');
+    return;
+  }
+  let whole = Math.floor(milliseconds);
+  let fraction = Math.round((milliseconds - whole) * 1e6);
+  if (fraction === 1_000_000) {
+    whole += 1;
+    fraction = 0;
+  }
+  if (whole === 0) {
+    out.ascii(String(fraction));
+    return;
+  }
+  out.ascii(String(whole));
+  out.digits(fraction, 6);
 }
 
 /**

@@ -1,11 +1,10 @@
 import { randomFillSync } from 'node:crypto';
 
-// Ids are drawn from a pool of random bytes refilled in one call, and written as hex through a
-// table: a crypto call and a Buffer→string conversion per id cost more than the rest of a span.
+// Ids are drawn from a pool of random bytes refilled in one call: a crypto call per id cost more
+// than the rest of a span.
 const poolSize = 4096;
 const pool = Buffer.allocUnsafe(poolSize);
 let poolOffset = poolSize;
-const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 function randomHex(bytes: number): string {
   for (;;) {
@@ -13,15 +12,10 @@ function randomHex(bytes: number): string {
       randomFillSync(pool);
       poolOffset = 0;
     }
-    let hex = '';
-    let any = 0;
-    for (let index = poolOffset; index < poolOffset + bytes; index += 1) {
-      any |= pool[index]!;
-      hex += hexOfByte[pool[index]!];
-    }
+    const start = poolOffset;
     poolOffset += bytes;
     // An all-zero id is invalid in W3C trace context; draw again (odds 2^-64 or less).
-    if (any !== 0) return hex;
+    for (let index = start; index < start + bytes; index += 1) if (pool[index] !== 0) return pool.toString('hex', start, start + bytes);
   }
 }
 
