@@ -128,7 +128,17 @@ function encodedShared(attributes: FinishedSpan['attributes']): Buffer {
   return encoded;
 }
 
-/** `millisecondsToNanoseconds`, written without making the string. */
+/**
+ * Epoch ms (fractions allowed) as a decimal string of integer nanoseconds. Whole milliseconds and
+ * the fraction are converted apart: `ms * 1e6` as a double loses the low digits at epoch scale.
+ */
+export function millisecondsToNanoseconds(milliseconds: number): string {
+  const out = new JsonBytes(32);
+  writeNanoseconds(out, milliseconds);
+  return out.view().toString('latin1');
+}
+
+/** `millisecondsToNanoseconds`, written into the body without making the string. */
 function writeNanoseconds(out: JsonBytes, milliseconds: number): void {
   if (!(milliseconds > 0) || !Number.isFinite(milliseconds)) {
     out.ascii('0');
@@ -146,20 +156,4 @@ function writeNanoseconds(out: JsonBytes, milliseconds: number): void {
   }
   out.ascii(String(whole));
   out.digits(fraction, 6);
-}
-
-/**
- * Epoch ms (fractions allowed) as a decimal string of integer nanoseconds. Whole milliseconds and
- * the fraction are converted apart: `ms * 1e6` as a double loses the low digits at epoch scale.
- */
-export function millisecondsToNanoseconds(milliseconds: number): string {
-  if (!(milliseconds > 0) || !Number.isFinite(milliseconds)) return '0';
-  let whole = Math.floor(milliseconds);
-  let fraction = Math.round((milliseconds - whole) * 1e6);
-  if (fraction === 1_000_000) {
-    whole += 1;
-    fraction = 0;
-  }
-  if (whole === 0) return String(fraction);
-  return `${whole}${String(fraction).padStart(6, '0')}`;
 }
