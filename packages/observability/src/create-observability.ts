@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BatchedLogWriter } from './logs/batched-log-writer.js';
 import type { LogRecord } from './logs/log-record.js';
+import { attemptIdOf } from './logs/sole-attempt.js';
 import type { BodyRedactor } from './logs/redact-body.js';
 import type { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from './observed-request.js';
@@ -174,7 +175,8 @@ export function toLogRecords(request: ObservedRequest, cost: CostBreakdown | und
     offset += attempt.durationMs;
     const won = index === winner;
     records.push({
-      id: nextRecordId(time),
+      // Named after the request: a sole attempt is kept in its request's row (sole-attempt.ts).
+      id: attemptIdOf(head.id, index),
       kind: 'attempt',
       traceId: request.traceId,
       time,
@@ -253,7 +255,7 @@ function round(value: number | undefined): number | undefined {
 // keeps SQL inserts cheap); the random part keeps instances sharing a PostgreSQL log apart.
 const processTag = randomBytes(4).toString('hex');
 let sequence = 0;
-// A request's records mostly share a millisecond with the one before: its prefix is made once.
+// Requests mostly end in the same millisecond as the one before: the prefix is made once for them.
 let lastMillisecond = Number.NaN;
 let lastPrefix = '';
 function nextRecordId(time: number): string {

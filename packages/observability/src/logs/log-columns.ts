@@ -1,5 +1,5 @@
-import type { LogQuery, LogRecord } from './log-record.js';
-import { decodeCursor } from './log-record.js';
+import type { LogRecord } from './log-record.js';
+import { soleAttemptRecord } from './sole-attempt.js';
 
 /** The columns both SQL stores keep, in order, with how each maps to a record field. */
 export const logColumns = [
@@ -8,24 +8,28 @@ export const logColumns = [
   'first_byte_ms', 'total_ms', 'upstream_ms', 'overhead_ms', 'tokens_input', 'tokens_output', 'tokens_cached_input',
   'tokens_cache_write', 'tokens_reasoning', 'cost_usd', 'price_version', 'warnings', 'metadata', 'key_id',
   'incomplete', 'request_body', 'response_body', 'guardrails',
+  // A request's sole attempt, kept in the request's row (sole-attempt.ts); NULL otherwise.
+  'attempt_provider', 'attempt_model', 'attempt_status', 'attempt_error_kind', 'attempt_error_message', 'attempt_retries',
+  'attempt_total_ms',
 ] as const;
 
-type Row = Record<(typeof logColumns)[number], unknown>;
+export type LogRow = Record<(typeof logColumns)[number], unknown>;
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
 
-export function recordToRow(record: LogRecord): unknown[] {
+export function recordToRow(record: LogRecord, soleAttempt?: LogRecord): unknown[] {
   const row: unknown[] = new Array(logColumns.length);
-  fillRow(row, 0, record);
+  fillRow(row, 0, record, soleAttempt);
   return row;
 }
 
 /**
  * Writes a record's column values, in `logColumns` order, into `values` from `offset` on: the
- * SQLite store binds several rows to one statement from one reused array.
+ * SQLite store binds several rows to one statement from one reused array. `soleAttempt` is the
+ * request's sole attempt when `isSoleAttemptOf` says the row can hold it too.
  */
-export function fillRow(values: unknown[], offset: number, record: LogRecord): void {
+export function fillRow(values: unknown[], offset: number, record: LogRecord, soleAttempt?: LogRecord): void {
   const tokens = record.tokens;
   let at = offset;
   values[at++] = record.id;
@@ -64,11 +68,35 @@ export function fillRow(values: unknown[], offset: number, record: LogRecord): v
   values[at++] = record.requestBody ?? null;
   values[at++] = record.responseBody ?? null;
   values[at++] = json(record.guardrails);
+  values[at++] = soleAttempt ? (soleAttempt.provider ?? null) : null;
+  values[at++] = soleAttempt ? (soleAttempt.modelRequested ?? null) : null;
+  values[at++] = soleAttempt ? soleAttempt.status : null;
+  values[at++] = soleAttempt ? (soleAttempt.errorKind ?? null) : null;
+  values[at++] = soleAttempt ? (soleAttempt.errorMessage ?? null) : null;
+  values[at++] = soleAttempt ? (soleAttempt.retries ?? null) : null;
+  values[at++] = soleAttempt ? soleAttempt.totalMs : null;
 }
 
-export function rowToRecord(row: Row): LogRecord {
-  const number = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
-  const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+const number = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
+const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+
+/** A row's records in the log's order (`asc`) or reversed: its record, then the sole attempt kept with it. */
+export function rowToRecords(row: LogRow, order: 'asc' | 'desc'): LogRecord[] {
+  const record = rowToRecord(row);
+  if (row.attempt_total_ms === null || row.attempt_total_ms === undefined) return [record];
+  const attempt = soleAttemptRecord(record, {
+    provider: text(row.attempt_provider),
+    modelRequested: text(row.attempt_model),
+    status: Number(row.attempt_status),
+    errorKind: text(row.attempt_error_kind),
+    errorMessage: text(row.attempt_error_message),
+    retries: number(row.attempt_retries),
+    totalMs: Number(row.attempt_total_ms),
+  });
+  return order === 'asc' ? [record, attempt] : [attempt, record];
+}
+
+export function rowToRecord(row: LogRow): LogRecord {
   const record: LogRecord = {
     id: String(row.id),
     kind: row.kind as LogRecord['kind'],
@@ -115,38 +143,4 @@ export function rowToRecord(row: Row): LogRecord {
   const presentTokens = Object.fromEntries(Object.entries(tokens).filter(([, value]) => value !== undefined));
   if (Object.keys(presentTokens).length > 0) record.tokens = presentTokens;
   return record;
-}
-
-/**
- * The WHERE clause and parameters of a query, with placeholders made by `placeholder(n)`
- * (`?` for SQLite, `$n` for PostgreSQL).
- */
-export function buildWhere(query: LogQuery, placeholder: (index: number) => string): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    let text = sql;
-    for (const value of values) {
-      params.push(value);
-      text = text.replace('?', placeholder(params.length));
-    }
-    clauses.push(text);
-  };
-  if (query.traceId !== undefined) add('trace_id = ?', query.traceId);
-  if (query.kind !== undefined) add('kind = ?', query.kind);
-  if (query.provider !== undefined) add('provider = ?', query.provider);
-  if (query.model !== undefined) add('(model_requested = ? OR model_answered = ?)', query.model, query.model);
-  if (query.status !== undefined) add('status = ?', query.status);
-  if (query.errorKind !== undefined) add('error_kind = ?', query.errorKind);
-  if (query.errorsOnly) clauses.push('error_kind IS NOT NULL');
-  if (query.keyId !== undefined) add('key_id = ?', query.keyId);
-  if (query.since !== undefined) add('time >= ?', query.since);
-  if (query.until !== undefined) add('time <= ?', query.until);
-  if (query.cursor !== undefined) {
-    const position = decodeCursor(query.cursor);
-    if (!position) throw new TypeError('cursor: not a cursor this log gave out.');
-    if (query.order === 'asc') add('(time > ? OR (time = ? AND id > ?))', position.time, position.time, position.id);
-    else add('(time < ? OR (time = ? AND id < ?))', position.time, position.time, position.id);
-  }
-  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -16,6 +16,11 @@ export function logMigrations(table: string): string[] {
     `CREATE INDEX IF NOT EXISTS ${table}_trace ON ${table} (trace_id)`,
     // 4: guardrail verdicts (issue #15), one JSON array per request.
     `ALTER TABLE ${table} ADD COLUMN guardrails TEXT`,
+    // 5: a request's sole attempt kept in the request's row (sole-attempt.ts).
+    [
+      'attempt_provider TEXT', 'attempt_model TEXT', 'attempt_status INTEGER', 'attempt_error_kind TEXT', 'attempt_error_message TEXT',
+      'attempt_retries INTEGER', 'attempt_total_ms DOUBLE PRECISION',
+    ].map((column) => `ALTER TABLE ${table} ADD COLUMN ${column}`).join(';\n'),
   ];
 }
 

@@ -1,11 +1,11 @@
-import { type LogRecord, type LogStore, clampLimit, decodeCursor, encodeCursor } from './log-record.js';
+import { type LogRecord, type LogStore, clampLimit, encodeCursor } from './log-record.js';
+import { cursorPosition, isBefore, matchesLogQuery } from './match-log-query.js';
 
 /** Keeps the newest records in memory (tests, and gateways that only want `GET /admin/logs` briefly). */
 export function createMemoryLogStore(options: { maxRecords?: number } = {}): LogStore {
   const maxRecords = options.maxRecords ?? 10_000;
   let records: LogRecord[] = [];
   const ids = new Set<string>();
-  const before = (a: LogRecord, b: { time: number; id: string }) => a.time < b.time || (a.time === b.time && a.id < b.id);
   return {
     async migrate() {},
     async insert(batch) {
@@ -22,24 +22,10 @@ export function createMemoryLogStore(options: { maxRecords?: number } = {}): Log
     },
     async query(query) {
       const limit = clampLimit(query.limit);
-      const position = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      if (query.cursor !== undefined && !position) throw new TypeError('cursor: not a cursor this log gave out.');
+      const position = cursorPosition(query);
       const matches = records
-        .filter(
-          (record) =>
-            (query.traceId === undefined || record.traceId === query.traceId) &&
-            (query.kind === undefined || record.kind === query.kind) &&
-            (query.provider === undefined || record.provider === query.provider) &&
-            (query.model === undefined || record.modelRequested === query.model || record.modelAnswered === query.model) &&
-            (query.status === undefined || record.status === query.status) &&
-            (query.errorKind === undefined || record.errorKind === query.errorKind) &&
-            (!query.errorsOnly || record.errorKind !== undefined) &&
-            (query.keyId === undefined || record.keyId === query.keyId) &&
-            (query.since === undefined || record.time >= query.since) &&
-            (query.until === undefined || record.time <= query.until) &&
-            (!position || (query.order === 'asc' ? before(position as LogRecord, record) : before(record, position))),
-        )
-        .sort((a, b) => (before(a, b) ? -1 : 1) * (query.order === 'asc' ? 1 : -1));
+        .filter((record) => matchesLogQuery(record, query, position))
+        .sort((a, b) => (isBefore(a, b) ? -1 : 1) * (query.order === 'asc' ? 1 : -1));
       const page = matches.slice(0, limit).map((record) => structuredClone(record));
       const last = page.at(-1);
       return matches.length > limit && last ? { records: page, nextCursor: encodeCursor(last) } : { records: page, ...(query.order === 'asc' && last ? { nextCursor: encodeCursor(last) } : {}) };

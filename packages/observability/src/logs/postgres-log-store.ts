@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import { buildWhere, logColumns, recordToRow, rowToRecord } from './log-columns.js';
+import { type LogRow, logColumns, recordToRow } from './log-columns.js';
+import { pageLogRows } from './log-query-sql.js';
 import { checkTableName, logMigrations } from './log-migrations.js';
-import { type LogStore, clampLimit, encodeCursor } from './log-record.js';
+import type { LogStore } from './log-record.js';
+import { isSoleAttemptOf } from './sole-attempt.js';
 
 export interface PostgresLogStoreOptions {
   /** A connection string (`postgres://user@host:5432/db`). */
@@ -51,22 +53,25 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
     async insert(records) {
       if (records.length === 0) return;
       const params: unknown[] = [];
-      const tuples = records.map((record) => {
-        const row = recordToRow(record);
+      const tuples: string[] = [];
+      for (let index = 0; index < records.length; index += 1) {
+        const record = records[index]!;
+        // A request's sole attempt goes into the request's row.
+        const next = records[index + 1];
+        const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
+        if (soleAttempt) index += 1;
+        const row = recordToRow(record, soleAttempt);
         const start = params.length;
         params.push(...row);
-        return `(${row.map((_, index) => `$${start + index + 1}`).join(', ')})`;
-      });
+        tuples.push(`(${row.map((_, column) => `$${start + column + 1}`).join(', ')})`);
+      }
       await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
     },
     async query(query) {
-      const limit = clampLimit(query.limit);
-      const { where, params } = buildWhere(query, (index) => `$${index}`);
-      const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-      const result = await pool.query(`SELECT * FROM ${table} ${where} ORDER BY time ${direction}, id ${direction} LIMIT $${params.length + 1}`, [...params, limit + 1]);
-      const records = result.rows.slice(0, limit).map(rowToRecord);
-      const last = records.at(-1);
-      return result.rows.length > limit && last ? { records, nextCursor: encodeCursor(last) } : { records, ...(query.order === 'asc' && last ? { nextCursor: encodeCursor(last) } : {}) };
+      return pageLogRows(query, (index) => `$${index}`, async (where, params, direction, limit) => {
+        const result = await pool.query(`SELECT * FROM ${table} ${where} ORDER BY time ${direction}, id ${direction} LIMIT $${params.length + 1}`, [...params, limit]);
+        return result.rows as LogRow[];
+      });
     },
     async deleteOlderThan(cutoff) {
       const result = await pool.query(`DELETE FROM ${table} WHERE time < $1`, [cutoff]);
