@@ -54,6 +54,8 @@ export const tracingConfigSchema = z
   .object({
     otlpEndpoint: z.string().url().optional(),
     headers: z.record(z.string(), z.string()).default({}),
+    /** The OTLP/HTTP body encoding: binary protobuf (OpenTelemetry's default) or JSON, for collectors that take only JSON. */
+    protocol: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
     /** Put request and response content on spans (off: spans carry no message text). */
     captureContent: z.boolean().default(false),
     serviceName: z.string().min(1).default('switchyard'),

@@ -75,7 +75,7 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
   const tracing =
     tracingConfig && (tracingConfig.otlpEndpoint || options.spanExporter)
       ? Object.assign(
-          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, headers: tracingConfig.headers, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
+          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, headers: tracingConfig.headers, protocol: tracingConfig.protocol, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
           { captureContent: tracingConfig.captureContent },
         )
       : undefined;

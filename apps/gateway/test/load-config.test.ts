@@ -22,6 +22,12 @@ describe('gateway config', () => {
     expect(() => loadConfigFile(file, {})).toThrow(/port:.*\n.*providers\.Bad Slug.*\n.*providers\.ok\.adapter/s);
   });
 
+  it('sends traces as OTLP protobuf unless tracing.protocol asks for JSON', () => {
+    expect(parseConfig({ tracing: { otlpEndpoint: 'http://collector:4318' } }, {}).tracing?.protocol).toBe('http/protobuf');
+    expect(parseConfig({ tracing: { otlpEndpoint: 'http://collector:4318', protocol: 'http/json' } }, {}).tracing?.protocol).toBe('http/json');
+    expect(() => parseConfig({ tracing: { protocol: 'grpc' } }, {})).toThrow(/tracing\.protocol/);
+  });
+
   it('refuses unknown keys, unset variables and unreadable files clearly', () => {
     expect(() => parseConfig({ prot: 8080 }, {})).toThrow(/Unrecognized key.*prot/);
     expect(() => parseConfig({ providers: { a: { adapter: 'openai', apiKey: '${MISSING_KEY}' } } }, {})).toThrow(/MISSING_KEY/);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parsePrometheusText } from '@switchyard/observability';
 import { type MemorySpanExporter, createMemorySpanExporter } from '@switchyard/observability/testing';
 import { type OpenAIMock, startOpenAIMock } from '@switchyard/testkit';
@@ -6,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningGateway, startGateway } from '../src/create-gateway.js';
 import { parseConfig } from '../src/load-config.js';
 import type { GatewayConfigInput } from '../src/gateway-config.js';
+import { decodeOtlpTraces, decodedSpans } from '../../../packages/observability/test/decode-otlp-traces.js';
 
 const adminKey = 'admin-key-0123456789abcdef';
 const gatewayKey = 'gateway-key-0123456789abcdef';
@@ -134,6 +137,99 @@ describe('metrics and traces through the gateway', () => {
     const refused = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', body: '{}' });
     for (const response of [ok, refused]) expect(Number(response.headers.get('x-switchyard-overhead-ms'))).toBeGreaterThanOrEqual(0);
     expect(refused.status).toBe(401);
+  });
+});
+
+describe('traces over OTLP/HTTP to a collector', () => {
+  it('POSTs the request span and its attempt spans as protobuf, with their GenAI attributes', async () => {
+    const posts: Array<{ path?: string; contentType?: string; body: Buffer }> = [];
+    const collector = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        posts.push({ path: request.url, contentType: request.headers['content-type'], body: Buffer.concat(chunks) });
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const primary = await startOpenAIMock();
+    const backup = await startOpenAIMock();
+    const gateway = await start({
+      apiKeys: [gatewayKey],
+      defaultProvider: 'primary',
+      tracing: { otlpEndpoint: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`, serviceName: 'gateway-e2e' },
+      providers: {
+        primary: { adapter: 'openai', apiKey: 'sk-primary', baseURL: `${primary.url}/v1` },
+        backup: { adapter: 'openai', apiKey: 'sk-backup', baseURL: `${backup.url}/v1` },
+      },
+      configs: { fallback: { strategy: { mode: 'fallback' }, targets: [{ provider: '@primary' }, { provider: '@backup' }] } },
+    });
+    let closed = false;
+    try {
+      primary.failNext({ status: 503, body: { error: { message: 'overloaded', type: 'server_error' } } });
+      const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0, defaultHeaders: { 'x-switchyard-config': 'fallback' } });
+      const answer = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      // Closing the gateway flushes what its exporter holds.
+      await gateway.close();
+      closed = true;
+
+      expect(posts.length).toBeGreaterThanOrEqual(1);
+      for (const post of posts) {
+        expect(post.path).toBe('/v1/traces');
+        expect(post.contentType).toBe('application/x-protobuf');
+      }
+      const requests = posts.map((post) => decodeOtlpTraces(post.body, post.contentType));
+      expect(requests[0].resourceSpans[0].resource.attributes).toEqual([{ key: 'service.name', value: { stringValue: 'gateway-e2e' } }]);
+      expect(requests[0].resourceSpans[0].scopeSpans[0].scope.name).toBe('@switchyard/observability');
+      const spans = requests.flatMap(decodedSpans);
+      expect(spans).toHaveLength(3);
+      const attributes = (span: any) => Object.fromEntries(span.attributes.map((attribute: { key: string; value: unknown }) => [attribute.key, attribute.value]));
+      const request = spans.find((span) => span.kind === 2)!;
+      const attempts = spans.filter((span) => span.kind === 3).sort((a, b) => Number(attributes(a)['switchyard.attempt_index'].intValue) - Number(attributes(b)['switchyard.attempt_index'].intValue));
+      expect(request.name).toBe('chat gpt-4o-mini');
+      expect(request.parentSpanId).toBeUndefined();
+      expect(BigInt(request.endTimeUnixNano)).toBeGreaterThan(BigInt(request.startTimeUnixNano));
+      expect(attributes(request)).toMatchObject({
+        'gen_ai.operation.name': { stringValue: 'chat' },
+        'gen_ai.provider.name': { stringValue: 'openai' },
+        'gen_ai.request.model': { stringValue: 'gpt-4o-mini' },
+        'gen_ai.response.model': { stringValue: answer.model },
+        'gen_ai.usage.input_tokens': { intValue: String(answer.usage!.prompt_tokens) },
+        'gen_ai.usage.output_tokens': { intValue: String(answer.usage!.completion_tokens) },
+        'http.response.status_code': { intValue: '200' },
+        'switchyard.provider': { stringValue: 'backup' },
+        'switchyard.stream': { boolValue: false },
+      });
+      expect(request.status).toBeUndefined();
+      expect(attempts.map((span) => span.parentSpanId)).toEqual([request.spanId, request.spanId]);
+      expect(attempts.map((span) => span.traceId)).toEqual([request.traceId, request.traceId]);
+      expect(attributes(attempts[0])).toMatchObject({
+        'gen_ai.operation.name': { stringValue: 'chat' },
+        'gen_ai.provider.name': { stringValue: 'openai' },
+        'gen_ai.request.model': { stringValue: 'gpt-4o-mini' },
+        'switchyard.provider': { stringValue: 'primary' },
+        'switchyard.attempt_index': { intValue: '0' },
+        'http.response.status_code': { intValue: '503' },
+      });
+      expect(attempts[0].status).toMatchObject({ code: 2 });
+      expect(attributes(attempts[1])).toMatchObject({
+        'gen_ai.provider.name': { stringValue: 'openai' },
+        'switchyard.provider': { stringValue: 'backup' },
+        'switchyard.attempt_index': { intValue: '1' },
+        'gen_ai.response.model': { stringValue: answer.model },
+        'gen_ai.usage.output_tokens': { intValue: String(answer.usage!.completion_tokens) },
+      });
+      expect(attempts[1].status).toBeUndefined();
+      // Each upstream got a traceparent naming its own attempt span.
+      expect(primary.received[0]!.headers.traceparent).toBe(`00-${request.traceId}-${attempts[0].spanId}-01`);
+      expect(backup.received[0]!.headers.traceparent).toBe(`00-${request.traceId}-${attempts[1].spanId}-01`);
+    } finally {
+      if (!closed) await gateway.close();
+      await primary.close();
+      await backup.close();
+      collector.closeAllConnections();
+      await new Promise((resolve) => collector.close(resolve));
+    }
   });
 });
 

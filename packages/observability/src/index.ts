@@ -18,6 +18,7 @@ export { parsePrometheusText, type PrometheusSample } from './metrics/parse-prom
 export { createGatewayMetrics, type GatewayMetrics, type MetricsSample } from './metrics/gateway-metrics.js';
 export type { GatewayTracing, GatewayTracingOptions, RequestTrace, UpstreamCallInfo } from './tracing/gateway-tracing.js';
 export { loadGatewayTracing } from './tracing/load-gateway-tracing.js';
+export type { OtlpProtocol } from './tracing/otlp-body.js';
 export { type FinishedSpan, type SpanSink, allAttributes } from './tracing/finished-span.js';
 export { type ObservedRequest, type ObservedAttempt, requestShapeKey } from './observed-request.js';
 export { createObservability, toLogRecords, isObservedPath, routeLabel, type Observability, type ObservabilityOptions, type RequestObservation } from './create-observability.js';

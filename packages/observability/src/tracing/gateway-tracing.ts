@@ -1,5 +1,6 @@
 import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from '../observed-request.js';
 import type { FinishedSpan, SpanSink } from './finished-span.js';
+import type { OtlpProtocol } from './otlp-body.js';
 import { createOtlpHttpExporter } from './otlp-http-exporter.js';
 import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
 import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
@@ -8,6 +9,8 @@ export interface GatewayTracingOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
   otlpEndpoint?: string;
   headers?: Record<string, string>;
+  /** The OTLP/HTTP body encoding: `http/protobuf` (default) or `http/json`. */
+  protocol?: OtlpProtocol;
   /** Put message content (request and response bodies) on spans; off by default. */
   captureContent?: boolean;
   serviceName?: string;
@@ -48,7 +51,7 @@ export interface GatewayTracing {
 type Attributes = FinishedSpan['attributes'];
 
 export function createGatewayTracing(options: GatewayTracingOptions): GatewayTracing {
-  const sink = options.exporter ?? createOtlpHttpExporter({ endpoint: options.otlpEndpoint ?? 'http://localhost:4318', headers: options.headers, serviceName: options.serviceName });
+  const sink = options.exporter ?? createOtlpHttpExporter({ endpoint: options.otlpEndpoint ?? 'http://localhost:4318', headers: options.headers, protocol: options.protocol, serviceName: options.serviceName });
   const sampleNewTrace = createTraceIdRatioSampler(options.sampleRatio);
   const captureContent = options.captureContent ?? false;
   // A sink may export asynchronously; flushing waits for those exports too.

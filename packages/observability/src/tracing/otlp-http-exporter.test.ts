@@ -1,15 +1,20 @@
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeOtlpTraces, decodedSpans } from '../../test/decode-otlp-traces.js';
 import type { FinishedSpan } from './finished-span.js';
 import { createGatewayTracing } from './gateway-tracing.js';
 import { createOtlpHttpExporter } from './otlp-http-exporter.js';
+import { encodeOtlpBody } from './otlp-json.js';
+import { encodeOtlpProtobufBody } from './otlp-protobuf.js';
 
 interface Received {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** Decoded by its content type, protobuf or JSON, to OTLP/JSON's shape. */
   body: any;
+  raw: Buffer;
 }
 
 interface Collector {
@@ -35,7 +40,8 @@ async function startCollector(answer: () => number | 'hang' = () => 200): Promis
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ method: request.method!, path: request.url!, headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      const raw = Buffer.concat(chunks);
+      received.push({ method: request.method!, path: request.url!, headers: request.headers, body: decodeOtlpTraces(raw, request.headers['content-type']), raw });
       const status = answer();
       if (status === 'hang') return;
       response.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"partialSuccess":{}}' : '{"message":"no"}');
@@ -47,7 +53,7 @@ async function startCollector(answer: () => number | 'hang' = () => 200): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    spans: () => received.flatMap((post) => post.body.resourceSpans.flatMap((resource: any) => resource.scopeSpans.flatMap((scope: any) => scope.spans))),
+    spans: () => received.flatMap((post) => decodedSpans(post.body)),
     close: async () => {
       servers.splice(servers.indexOf(server), 1);
       server.closeAllConnections();
@@ -71,7 +77,7 @@ function someSpans(count: number): FinishedSpan[] {
 }
 
 describe('OTLP/HTTP exporter', () => {
-  it('POSTs a request span and its attempts as OTLP JSON to /v1/traces with the configured headers', async () => {
+  it('POSTs a request span and its attempts as OTLP protobuf to /v1/traces with the configured headers', async () => {
     const collector = await startCollector();
     const tracing = createGatewayTracing({ otlpEndpoint: `${collector.url}/`, headers: { 'x-honeycomb-team': 'secret-key' }, serviceName: 'gateway-under-test' });
     // A start with a fraction of a millisecond, to check the nanoseconds are exact.
@@ -106,7 +112,7 @@ describe('OTLP/HTTP exporter', () => {
     const [post] = collector.received;
     expect(post!.method).toBe('POST');
     expect(post!.path).toBe('/v1/traces');
-    expect(post!.headers['content-type']).toBe('application/json');
+    expect(post!.headers['content-type']).toBe('application/x-protobuf');
     expect(post!.headers['x-honeycomb-team']).toBe('secret-key');
     const resource = post!.body.resourceSpans[0];
     expect(resource.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'gateway-under-test' } });
@@ -144,6 +150,42 @@ describe('OTLP/HTTP exporter', () => {
     expect(clients[1].status).toBeUndefined();
     expect(attributeMap(clients[1])).toMatchObject({ 'gen_ai.usage.output_tokens': { intValue: '30' }, 'gen_ai.response.model': { stringValue: 'gpt-4o-mini-2024-07-18' } });
     await tracing.shutdown();
+  });
+
+  it('sends by default the protobuf body of the spans exported, carrying what their JSON body carries', async () => {
+    const collector = await startCollector();
+    const exporter = createOtlpHttpExporter({ endpoint: collector.url, serviceName: 'svc' });
+    const spans = someSpans(70);
+    exporter.export(spans);
+    await exporter.forceFlush();
+    expect(collector.received).toHaveLength(1);
+    const [post] = collector.received;
+    expect(post!.headers['content-type']).toBe('application/x-protobuf');
+    expect(post!.headers['content-length']).toBe(String(post!.raw.length));
+    // Encoded 64 spans at a time into the body being filled: the same bytes as one encoding of them all.
+    expect(post!.raw).toEqual(encodeOtlpProtobufBody(spans, 'svc'));
+    expect(post!.body).toEqual(JSON.parse(encodeOtlpBody(spans, 'svc').toString('utf8')));
+    await exporter.shutdown();
+  });
+
+  it('sends OTLP JSON as before with protocol http/json, set through the gateway tracing options', async () => {
+    const collector = await startCollector();
+    const tracing = createGatewayTracing({ otlpEndpoint: collector.url, protocol: 'http/json', serviceName: 'svc' });
+    const trace = tracing.begin({}, 1_700_000_000_000.5);
+    trace.end({ traceId: 'gw-2', startedAt: 1_700_000_000_000.5, method: 'GET', path: '/v1/models', status: 200, stream: false, totalMs: 2 });
+    await tracing.forceFlush();
+    const [post] = collector.received;
+    expect(post!.headers['content-type']).toBe('application/json');
+    const [span] = JSON.parse(post!.raw.toString('utf8')).resourceSpans[0].scopeSpans[0].spans;
+    expect(span).toMatchObject({ name: 'models', kind: 2, startTimeUnixNano: '1700000000000500000', endTimeUnixNano: '1700000000002500000' });
+    await tracing.shutdown();
+
+    const exporter = createOtlpHttpExporter({ endpoint: collector.url, protocol: 'http/json', serviceName: 'svc' });
+    const spans = someSpans(3);
+    exporter.export(spans);
+    await exporter.forceFlush();
+    expect(collector.received[1]!.raw).toEqual(encodeOtlpBody(spans, 'svc'));
+    await exporter.shutdown();
   });
 
   it('sends a large backlog in batches, one POST at a time, losing nothing', async () => {

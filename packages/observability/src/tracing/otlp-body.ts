@@ -1,0 +1,48 @@
+import type { FinishedSpan } from './finished-span.js';
+import { JsonBytes } from './json-bytes.js';
+import { writeOtlpHead, writeOtlpSpan, writeOtlpTail } from './otlp-json.js';
+import { writeOtlpProtobufHead, writeOtlpProtobufSpan, writeOtlpProtobufTail } from './otlp-protobuf.js';
+import { ProtobufBytes } from './protobuf-bytes.js';
+
+/** OTLP/HTTP's two encodings, named as OTEL_EXPORTER_OTLP_PROTOCOL names them. */
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
+export const otlpContentTypes: Record<OtlpProtocol, string> = {
+  'http/protobuf': 'application/x-protobuf',
+  'http/json': 'application/json',
+};
+
+/** One request body being filled span by span, in either encoding. */
+export interface OtlpBody {
+  add(span: FinishedSpan): void;
+  /** Ends the body and gives its bytes (a view of the body's buffer). */
+  finish(): Buffer;
+}
+
+/** Starts a body with room for about `spans` typical spans (it grows past them). */
+export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans: number): OtlpBody {
+  if (protocol === 'http/json') {
+    const out = new JsonBytes(spans * 1200);
+    writeOtlpHead(out, serviceName);
+    let first = true;
+    return {
+      add(span) {
+        writeOtlpSpan(out, span, first);
+        first = false;
+      },
+      finish() {
+        writeOtlpTail(out);
+        return out.view();
+      },
+    };
+  }
+  const out = new ProtobufBytes(spans * 600);
+  writeOtlpProtobufHead(out, serviceName);
+  return {
+    add: (span) => writeOtlpProtobufSpan(out, span),
+    finish() {
+      writeOtlpProtobufTail(out);
+      return out.view();
+    },
+  };
+}
