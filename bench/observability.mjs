@@ -4,7 +4,7 @@
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
 // the gateway minus latency straight to the mock). Runs everything from source under tsx, so it
 // needs no build; both modes run the same way, so their ratio is fair. See bench/README.md.
-//   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per mode and kind)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
+//   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per mode and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
 //   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
@@ -22,6 +22,7 @@ const env = (name, fallback) => (Number(process.env[name]) > 0 ? Number(process.
 const seconds = env('BENCH_SECONDS', 1);
 const rounds = env('BENCH_ROUNDS', 30);
 const samples = env('BENCH_SAMPLES', 400);
+const warmupRounds = process.env.BENCH_WARMUP_ROUNDS === '0' ? 0 : env('BENCH_WARMUP_ROUNDS', 8);
 const connections = env('BENCH_CONNECTIONS', 16);
 // A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink,
 // autocannon and the gateways share the machine's cores, so a mode that exports spans gets fewer
@@ -198,6 +199,14 @@ async function main() {
     // A burst's CPU is counted from its start to the start of the same gateway's next burst: the
     // log and span batches it left behind are written and sent while the other modes run, and
     // that work is the burst's too.
+    // Uncounted rounds first: V8 keeps optimizing a gateway's code for some 10-15 thousand requests
+    // after it starts (more code for a gateway that logs and traces), and a process's first
+    // seconds under load cost more for it. Counting those would measure warm-up, not steady work.
+    for (let round = 0; round < warmupRounds; round++) {
+      for (const kind of ['json', 'stream']) for (const mode of modes) await loaded(gateways[mode].url, bodies[kind]);
+      process.stdout.write(`\r  warm-up rounds: ${round + 1}/${warmupRounds}`);
+    }
+    if (warmupRounds > 0) process.stdout.write(' — done\n');
     const burstStarts = Object.fromEntries(modes.map((mode) => [mode, []]));
     const bursts = Object.fromEntries(modes.map((mode) => [mode, []]));
     for (let round = 0; round < rounds; round++) {
