@@ -12,6 +12,7 @@ import { openGuardrailInterceptor } from './open-guardrail-interceptor.js';
 import type { GuardrailCheck } from '@switchyard/core';
 import { openFileStore } from './open-file-store.js';
 import { type OpenObservabilityOptions, openObservability } from './open-observability.js';
+import { tracingFromEnvironment } from './otel-environment.js';
 import { openResponseStore } from './open-response-store.js';
 import { consoleAssetsDir } from '@switchyard/console';
 import { openAdminConsole } from './open-admin-console.js';
@@ -41,6 +42,9 @@ export type RunningGateway = ServingGateway;
 /** Wires the bundled adapters, the catalog from config and environment, and the server into a listening gateway. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
+  // OTEL_* variables configure tracing where the config file names no collector (otel-environment.ts);
+  // read first, so a bad value stops the start before anything is opened.
+  const tracing = tracingFromEnvironment(config.tracing, options.env ?? process.env);
   const bundled = options.adapters ?? bundledAdapters();
   const guardrailChecks: GuardrailCheck<any>[] = [];
   const plugins = await loadPlugins(config.plugins, {
@@ -57,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fileStore = await openFileStore(config, options.cwd);
   const access = await openAccessControl(config.access, catalog, options.cwd);
   const cache = await openCacheInterceptor(config.cache, catalog, http, options.cwd);
-  const observability = await openObservability(config, catalog, { cwd: options.cwd, spanExporter: options.spanExporter });
+  const observability = await openObservability({ ...config, tracing }, catalog, { cwd: options.cwd, spanExporter: options.spanExporter });
   const serving = await serveGateway({
     catalog,
     hostAllowList,

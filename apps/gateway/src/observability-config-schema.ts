@@ -53,6 +53,8 @@ export const metricsConfigSchema = z
 export const tracingConfigSchema = z
   .object({
     otlpEndpoint: z.string().url().optional(),
+    /** The URL spans are POSTed to, used as given (no `/v1/traces` added); wins over `otlpEndpoint`. */
+    otlpTracesUrl: z.string().url().optional(),
     headers: z.record(z.string(), z.string()).default({}),
     /** The OTLP/HTTP body encoding: binary protobuf (OpenTelemetry's default) or JSON, for collectors that take only JSON. */
     protocol: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),

@@ -17,6 +17,7 @@ import {
   createPostgresLogStore,
   createPriceCatalog,
   createSqliteLogStore,
+  isObservedPath,
   parseLogQuery,
   prometheusContentType,
   startLogRetention,
@@ -62,23 +63,39 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
     });
   const writer = store ? createBatchedLogWriter({ store, batchSize: config.logs.batchSize, flushIntervalMs: config.logs.flushIntervalMs, maxQueue: config.logs.maxQueue, onError: onLogError }) : undefined;
   const retention = store && config.logs.retentionDays ? startLogRetention(store, { retentionDays: config.logs.retentionDays, onError: onLogError }) : undefined;
+  const tracingConfig = config.tracing;
+  const tracing =
+    tracingConfig && (tracingConfig.otlpEndpoint || tracingConfig.otlpTracesUrl || options.spanExporter)
+      ? Object.assign(
+          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, otlpTracesUrl: tracingConfig.otlpTracesUrl, headers: tracingConfig.headers, protocol: tracingConfig.protocol, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
+          { captureContent: tracingConfig.captureContent },
+        )
+      : undefined;
   const metrics = config.metrics.enabled
     ? createGatewayMetrics({
         extraCollectors(registry) {
+          // The exporter's own counts: spans lost to a full queue or a failing collector show here.
+          if (tracing?.stats()) {
+            registry.counter({
+              name: 'switchyard_trace_spans_total',
+              help: 'Spans by what became of them: exported to the OTLP collector, dropped (queue full or exporter shut down) or failed (collector refused, unreachable or timed out).',
+              labelNames: ['outcome'],
+              collect: () => {
+                const stats = tracing.stats()!;
+                return [
+                  { labels: { outcome: 'exported' }, value: stats.exported },
+                  { labels: { outcome: 'dropped' }, value: stats.dropped },
+                  { labels: { outcome: 'failed' }, value: stats.failed },
+                ];
+              },
+            });
+          }
           if (!writer) return;
           registry.gauge({ name: 'switchyard_log_records_dropped', help: 'Log records dropped because the queue was full or the store failed.', labelNames: [], collect: () => [{ labels: {}, value: writer.stats().dropped + writer.stats().failed }] });
           registry.gauge({ name: 'switchyard_log_queue_length', help: 'Log records waiting to be written.', labelNames: [], collect: () => [{ labels: {}, value: writer.stats().queued }] });
         },
       })
     : undefined;
-  const tracingConfig = config.tracing;
-  const tracing =
-    tracingConfig && (tracingConfig.otlpEndpoint || options.spanExporter)
-      ? Object.assign(
-          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, headers: tracingConfig.headers, protocol: tracingConfig.protocol, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
-          { captureContent: tracingConfig.captureContent },
-        )
-      : undefined;
   const observability = createObservability({
     logs: writer ? { writer, bodies: config.logs.bodies } : undefined,
     redact: createBodyRedactor({ secrets: configuredSecrets(config, catalog), patterns: config.logs.redact }),
@@ -94,6 +111,8 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
       },
       observer: {
         begin(request, startedAt) {
+          // The gateway's own routes (/metrics, /health, /admin/*) are not traffic: no span, count or log.
+          if (!isObservedPath(request.path)) return undefined;
           const observation = observability.begin(request.headers, startedAt);
           const trace = observation.trace;
           return {

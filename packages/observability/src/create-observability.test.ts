@@ -107,3 +107,14 @@ describe('createObservability', () => {
     expect(heads[0]!.cacheStatus).toBe('HIT');
   });
 });
+
+describe('log record ids', () => {
+  it('start with the request time in base 36 and sort as the records do, across digit carries', async () => {
+    const { toLogRecords } = await import('./create-observability.js');
+    // Milliseconds around carries of the low five base-36 digits, and today's scale.
+    const times = [36 ** 5 - 1, 36 ** 5, 36 ** 6 - 1, 36 ** 6, 1_750_000_000_000 - 1, 1_750_000_000_000, 36 ** 8 * 7 - 1, 36 ** 8 * 7];
+    const ids = times.map((startedAt) => toLogRecords({ ...fallback, startedAt, attempts: [] }, undefined)[0]!.id);
+    ids.forEach((id, index) => expect(id.slice(0, 10)).toBe(`${times[index]!.toString(36).padStart(9, '0')}-`));
+    expect([...ids].sort()).toEqual(ids);
+  });
+});

@@ -263,7 +263,16 @@ function nextRecordId(time: number): string {
   const millisecond = Math.round(time);
   if (millisecond !== lastMillisecond) {
     lastMillisecond = millisecond;
-    lastPrefix = millisecond.toString(36).padStart(9, '0');
+    lastPrefix = base36Milliseconds(millisecond);
   }
   return `${lastPrefix}-${sequence.toString(36).padStart(4, '0')}-${processTag}`;
+}
+
+// Epoch milliseconds as 9 base-36 digits (enough until the year 5188). Number#toString(36) on a
+// value past 2^31 takes V8's floating-point path, a libm fmod per digit (~1,500 instructions);
+// two halves that fit small integers take its integer path.
+const lowDigits = 36 ** 5;
+function base36Milliseconds(millisecond: number): string {
+  const high = Math.floor(millisecond / lowDigits);
+  return `${high.toString(36).padStart(4, '0')}${(millisecond - high * lowDigits).toString(36).padStart(5, '0')}`;
 }

@@ -19,6 +19,7 @@ export { createGatewayMetrics, type GatewayMetrics, type MetricsSample } from '.
 export type { GatewayTracing, GatewayTracingOptions, RequestTrace, UpstreamCallInfo } from './tracing/gateway-tracing.js';
 export { loadGatewayTracing } from './tracing/load-gateway-tracing.js';
 export type { OtlpProtocol } from './tracing/otlp-body.js';
+export type { OtlpExporterStats } from './tracing/otlp-http-exporter.js';
 export { type FinishedSpan, type SpanSink, allAttributes } from './tracing/finished-span.js';
 export { type ObservedRequest, type ObservedAttempt, requestShapeKey } from './observed-request.js';
 export { createObservability, toLogRecords, isObservedPath, routeLabel, type Observability, type ObservabilityOptions, type RequestObservation } from './create-observability.js';

@@ -39,7 +39,8 @@ export interface BoundHistogram {
 }
 
 export interface PrometheusRegistry {
-  counter(options: MetricBase): Counter;
+  /** `collect`, when given, reads the series' values at each render (counts kept by something else). */
+  counter(options: MetricBase & { collect?(): Array<{ labels: Labels; value: number }> }): Counter;
   gauge(options: MetricBase & { collect?(): Array<{ labels: Labels; value: number }> }): Gauge;
   histogram(options: MetricBase & { buckets: readonly number[] }): Histogram;
   /** The text exposition, for `GET /metrics`. */

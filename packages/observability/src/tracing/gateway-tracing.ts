@@ -1,13 +1,15 @@
 import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from '../observed-request.js';
 import type { FinishedSpan, SpanSink } from './finished-span.js';
 import type { OtlpProtocol } from './otlp-body.js';
-import { createOtlpHttpExporter } from './otlp-http-exporter.js';
+import { type OtlpExporterStats, createOtlpHttpExporter } from './otlp-http-exporter.js';
 import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
 import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
 
 export interface GatewayTracingOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
   otlpEndpoint?: string;
+  /** The URL spans are POSTed to, used as given; wins over `otlpEndpoint`. */
+  otlpTracesUrl?: string;
   headers?: Record<string, string>;
   /** The OTLP/HTTP body encoding: `http/protobuf` (default) or `http/json`. */
   protocol?: OtlpProtocol;
@@ -44,6 +46,8 @@ export interface RequestTrace {
 export interface GatewayTracing {
   /** Starts the request span, continuing the caller's trace when `traceparent` is valid. */
   begin(headers: Readonly<Record<string, string>>, startTime: number): RequestTrace;
+  /** The OTLP exporter's span counts since start (undefined with an exporter that keeps none). */
+  stats(): OtlpExporterStats | undefined;
   shutdown(): Promise<void>;
   forceFlush(): Promise<void>;
 }
@@ -51,7 +55,8 @@ export interface GatewayTracing {
 type Attributes = FinishedSpan['attributes'];
 
 export function createGatewayTracing(options: GatewayTracingOptions): GatewayTracing {
-  const sink = options.exporter ?? createOtlpHttpExporter({ endpoint: options.otlpEndpoint ?? 'http://localhost:4318', headers: options.headers, protocol: options.protocol, serviceName: options.serviceName });
+  const otlp = options.exporter ? undefined : createOtlpHttpExporter({ endpoint: options.otlpEndpoint, tracesUrl: options.otlpTracesUrl, headers: options.headers, protocol: options.protocol, serviceName: options.serviceName });
+  const sink: SpanSink = options.exporter ?? otlp!;
   const sampleNewTrace = createTraceIdRatioSampler(options.sampleRatio);
   const captureContent = options.captureContent ?? false;
   // A sink may export asynchronously; flushing waits for those exports too.
@@ -80,6 +85,7 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
       return sampled ? beginRecorded(traceId, parent?.spanId, startTime, captureContent, exportSpans) : beginUnrecorded(traceId);
     },
     forceFlush,
+    stats: () => otlp?.stats(),
     async shutdown() {
       await forceFlush();
       await sink.shutdown?.();

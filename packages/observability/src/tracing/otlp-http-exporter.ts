@@ -5,7 +5,9 @@ import { type OtlpBody, type OtlpProtocol, otlpContentTypes, startOtlpBody } fro
 
 export interface OtlpHttpExporterOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
-  endpoint: string;
+  endpoint?: string;
+  /** The URL spans are POSTed to, used as given (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); wins over `endpoint`. */
+  tracesUrl?: string;
   headers?: Record<string, string>;
   /**
    * The body's encoding: binary protobuf (the default, as in OpenTelemetry's own exporters; a
@@ -47,7 +49,7 @@ export interface OtlpHttpExporter extends SpanSink {
  * It uses node:http rather than global fetch, which would load a second copy of undici.
  */
 export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHttpExporter {
-  const url = new URL(tracesUrl(options.endpoint));
+  const url = new URL(options.tracesUrl ?? tracesUrl(options.endpoint ?? 'http://localhost:4318'));
   const secure = url.protocol === 'https:';
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 1 }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
   const request = secure ? https.request : http.request;

@@ -1,21 +1,24 @@
 import { randomFillSync } from 'node:crypto';
 
-// Ids are drawn from a pool of random bytes refilled in one call: a crypto call per id cost more
-// than the rest of a span.
-const poolSize = 4096;
-const pool = Buffer.allocUnsafe(poolSize);
-let poolOffset = poolSize;
+// Ids are cut from a pool of random hex digits: 4 KiB of random bytes are drawn and turned into
+// hex in one call each time the pool runs out. A crypto call per id cost more than the rest of a
+// span, and a hex conversion per id (Buffer#toString with a range) still cost three times the cut.
+const poolBytes = Buffer.allocUnsafe(4096);
+let poolHex = '';
+let poolOffset = 0;
 
 function randomHex(bytes: number): string {
+  const digits = bytes * 2;
   for (;;) {
-    if (poolOffset + bytes > poolSize) {
-      randomFillSync(pool);
+    if (poolOffset + digits > poolHex.length) {
+      randomFillSync(poolBytes);
+      poolHex = poolBytes.toString('hex');
       poolOffset = 0;
     }
     const start = poolOffset;
-    poolOffset += bytes;
+    poolOffset += digits;
     // An all-zero id is invalid in W3C trace context; draw again (odds 2^-64 or less).
-    for (let index = start; index < start + bytes; index += 1) if (pool[index] !== 0) return pool.toString('hex', start, start + bytes);
+    for (let index = start; index < start + digits; index += 1) if (poolHex.charCodeAt(index) !== 48) return poolHex.slice(start, start + digits);
   }
 }
 

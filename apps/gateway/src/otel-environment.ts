@@ -1,0 +1,117 @@
+import type { GatewayConfig } from './gateway-config.js';
+
+type TracingConfig = NonNullable<GatewayConfig['tracing']>;
+type Environment = Record<string, string | undefined>;
+
+/**
+ * Tracing settings from OpenTelemetry's standard variables
+ * (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/ and the
+ * OTLP exporter's), so a gateway deployed next to a collector is configured the way the rest of
+ * a fleet is. A config file whose `tracing` names an endpoint wins whole: the variables are then
+ * ignored. Otherwise they fill in the endpoint and override the file's other tracing settings.
+ * `OTEL_SDK_DISABLED=true` or `OTEL_TRACES_EXPORTER=none` turns tracing off, whatever the file says.
+ * A value the gateway cannot honour is a startup error naming the variable.
+ */
+export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: Environment): GatewayConfig['tracing'] {
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  if (read('OTEL_SDK_DISABLED')?.toLowerCase() === 'true') return undefined;
+  const exporter = read('OTEL_TRACES_EXPORTER')?.toLowerCase();
+  if (exporter === 'none') return undefined;
+  if (exporter !== undefined && exporter !== 'otlp') throw new Error(`OTEL_TRACES_EXPORTER: "${exporter}" is not supported; the gateway exports spans over OTLP/HTTP ("otlp") or not at all ("none").`);
+  if (tracing?.otlpEndpoint || tracing?.otlpTracesUrl) return tracing;
+
+  const tracesUrl = read('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const endpoint = read('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (!tracesUrl && !endpoint) return tracing;
+  const settings: TracingConfig = {
+    headers: {},
+    protocol: 'http/protobuf',
+    captureContent: false,
+    serviceName: 'switchyard',
+    sampleRatio: 1,
+    ...tracing,
+  };
+  // The signal's own variable is used as given; the general one is a base that /v1/traces is added to.
+  if (tracesUrl) settings.otlpTracesUrl = checkUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', tracesUrl);
+  else settings.otlpEndpoint = checkUrl('OTEL_EXPORTER_OTLP_ENDPOINT', endpoint!);
+
+  const headersName = read('OTEL_EXPORTER_OTLP_TRACES_HEADERS') ? 'OTEL_EXPORTER_OTLP_TRACES_HEADERS' : 'OTEL_EXPORTER_OTLP_HEADERS';
+  const headers = read(headersName);
+  if (headers) settings.headers = { ...settings.headers, ...parseOtelHeaders(headersName, headers) };
+
+  const protocolName = read('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocol = read(protocolName);
+  if (protocol) {
+    if (protocol !== 'http/protobuf' && protocol !== 'http/json') throw new Error(`${protocolName}: "${protocol}" is not supported; use http/protobuf or http/json (the gateway does not speak OTLP over gRPC).`);
+    settings.protocol = protocol;
+  }
+
+  const serviceName = read('OTEL_SERVICE_NAME');
+  if (serviceName) settings.serviceName = serviceName;
+
+  const ratio = samplerRatio(read('OTEL_TRACES_SAMPLER'), read('OTEL_TRACES_SAMPLER_ARG'));
+  if (ratio !== undefined) settings.sampleRatio = ratio;
+  return settings;
+}
+
+function checkUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name}: "${value}" is not a URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name}: "${value}" must be an http:// or https:// URL.`);
+  return value;
+}
+
+/** `key1=value1,key2=value2`, values percent-encoded (the OTLP exporter's header format). */
+export function parseOtelHeaders(name: string, text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    if (!pair.trim()) continue;
+    const separator = pair.indexOf('=');
+    const key = (separator === -1 ? '' : pair.slice(0, separator)).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key)) throw new Error(`${name}: "${pair.trim()}" is not key=value with a header name as key.`);
+    let value: string;
+    try {
+      value = decodeURIComponent(pair.slice(separator + 1).trim());
+    } catch {
+      throw new Error(`${name}: the value of "${key}" is not valid percent-encoding.`);
+    }
+    // Header values go on every export request: a line break would split the request.
+    if (/[\r\n\0]/.test(value)) throw new Error(`${name}: the value of "${key}" holds a line break.`);
+    headers[key.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+/**
+ * The gateway's sampler is parent-based: a caller's sampled flag is always followed and new traces
+ * are kept at a ratio. The standard samplers map onto that ratio; the two that would ignore the
+ * caller's decision (`always_on`, `always_off`, `traceidratio`) are taken as their parent-based
+ * forms, which differ from them only for requests that arrive with a `traceparent`.
+ */
+function samplerRatio(sampler: string | undefined, argument: string | undefined): number | undefined {
+  if (sampler === undefined) return undefined;
+  switch (sampler.toLowerCase()) {
+    case 'always_on':
+    case 'parentbased_always_on':
+      return 1;
+    case 'always_off':
+    case 'parentbased_always_off':
+      return 0;
+    case 'traceidratio':
+    case 'parentbased_traceidratio': {
+      if (argument === undefined) return 1;
+      const ratio = Number(argument);
+      if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new Error(`OTEL_TRACES_SAMPLER_ARG: "${argument}" is not a ratio between 0 and 1.`);
+      return ratio;
+    }
+    default:
+      throw new Error(`OTEL_TRACES_SAMPLER: "${sampler}" is not supported; use always_on, always_off, traceidratio or their parentbased_ forms.`);
+  }
+}

@@ -1,0 +1,151 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parsePrometheusText } from '@switchyard/observability';
+import { startOpenAIMock } from '@switchyard/testkit';
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { startGateway } from '../src/create-gateway.js';
+import { parseConfig } from '../src/load-config.js';
+import { decodeOtlpTraces, decodedSpans } from '../../../packages/observability/test/decode-otlp-traces.js';
+
+const gatewayKey = 'gateway-key-0123456789abcdef';
+
+/** A collector that records each POST; `status` is what it answers. */
+async function startCollector(status = 200) {
+  const posts: Array<{ path?: string; headers: Record<string, string | string[] | undefined>; body: Buffer }> = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      posts.push({ path: request.url, headers: request.headers, body: Buffer.concat(chunks) });
+      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    posts,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 8_000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`no ${what} within 8 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function spanCounts(gatewayUrl: string): Promise<Record<string, number>> {
+  const { samples, types } = parsePrometheusText(await (await fetch(`${gatewayUrl}/metrics`)).text());
+  expect(types.switchyard_trace_spans_total).toBe('counter');
+  return Object.fromEntries(samples.filter((sample) => sample.name === 'switchyard_trace_spans_total').map((sample) => [sample.labels.outcome, sample.value]));
+}
+
+describe('tracing configured by OTEL_* variables', () => {
+  it('sends spans to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, with the variables headers, protocol and service name, and counts them in /metrics', async () => {
+    const collector = await startCollector();
+    const upstream = await startOpenAIMock();
+    const gateway = await startGateway({
+      // No tracing in the file: the variables turn it on.
+      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'memory' }, providers: { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } }, defaultProvider: 'openai' }, {}),
+      env: {
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/collector/spans`,
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9/ignored-when-the-signal-variable-is-set',
+        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20collector-token, x-tenant = edge ',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+        OTEL_SERVICE_NAME: 'edge-gateway',
+      },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      expect(await spanCounts(gateway.url)).toEqual({ exported: 0, dropped: 0, failed: 0 });
+      const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 });
+      await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      // The exporter sends what waits every 2 s; its counter moves once the collector answered.
+      const counts = await waitFor(async () => {
+        const current = await spanCounts(gateway.url);
+        return current.exported === 2 ? current : undefined;
+      }, 'exported spans');
+      expect(counts).toEqual({ exported: 2, dropped: 0, failed: 0 });
+      // The scrapes and health checks made meanwhile are the gateway's own: no span, no request counted.
+      expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+      const { samples } = parsePrometheusText(await (await fetch(`${gateway.url}/metrics`)).text());
+      const requests = samples.filter((sample) => sample.name === 'switchyard_requests_total');
+      expect(requests.map((sample) => [sample.labels.route, sample.value])).toEqual([['/v1/chat/completions', 1]]);
+
+      expect(collector.posts).toHaveLength(1);
+      const [post] = collector.posts;
+      expect(post!.path).toBe('/collector/spans');
+      expect(post!.headers['content-type']).toBe('application/json');
+      expect(post!.headers.authorization).toBe('Bearer collector-token');
+      expect(post!.headers['x-tenant']).toBe('edge');
+      const body = decodeOtlpTraces(post!.body, 'application/json');
+      expect(body.resourceSpans[0].resource.attributes).toEqual([{ key: 'service.name', value: { stringValue: 'edge-gateway' } }]);
+      const spans = decodedSpans(body);
+      expect(spans.map((span: { name: string }) => span.name)).toEqual(['chat gpt-4o-mini', 'chat gpt-4o-mini']);
+      // The upstream learnt the trace of its attempt span.
+      const attempt = spans.find((span: { parentSpanId?: string }) => span.parentSpanId)!;
+      expect(upstream.received[0]!.headers.traceparent).toBe(`00-${attempt.traceId}-${attempt.spanId}-01`);
+    } finally {
+      await gateway.close();
+      await upstream.close();
+      await collector.close();
+    }
+  });
+
+  it('counts spans a collector refused as failed, and samples none at OTEL_TRACES_SAMPLER=always_off', async () => {
+    const collector = await startCollector(503);
+    const upstream = await startOpenAIMock();
+    const providers = { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } };
+    const refusing = await startGateway({
+      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers, defaultProvider: 'openai' }, {}),
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    const unsampled = await startGateway({
+      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers, defaultProvider: 'openai' }, {}),
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_SAMPLER: 'always_off' },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      for (const gateway of [refusing, unsampled]) {
+        await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      }
+      const counts = await waitFor(async () => {
+        const current = await spanCounts(refusing.url);
+        return current.failed === 2 ? current : undefined;
+      }, 'failed spans');
+      expect(counts).toEqual({ exported: 0, dropped: 0, failed: 2 });
+      // The base endpoint gets /v1/traces, and protobuf is the default encoding.
+      expect(collector.posts.map((post) => [post.path, post.headers['content-type']])).toEqual([['/v1/traces', 'application/x-protobuf']]);
+      expect(await spanCounts(unsampled.url)).toEqual({ exported: 0, dropped: 0, failed: 0 });
+      // Unsampled, the upstream still learns the trace, flagged not sampled.
+      expect(upstream.received.at(-1)!.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+    } finally {
+      await refusing.close();
+      await unsampled.close();
+      await upstream.close();
+      await collector.close();
+    }
+  });
+
+  it('refuses to start on a variable it cannot honour, naming it', async () => {
+    const config = parseConfig({ logs: { store: 'off' } }, {});
+    const start = (env: Record<string, string>) => startGateway({ config, env, host: '127.0.0.1', port: 0 });
+    await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" is not supported/);
+    await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" must be an http/);
+    await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER_ARG: '1.5', OTEL_TRACES_SAMPLER: 'traceidratio' })).rejects.toThrow(/OTEL_TRACES_SAMPLER_ARG: "1.5"/);
+    await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_HEADERS: "no-equals-sign" is not key=value/);
+    await expect(start({ OTEL_TRACES_EXPORTER: 'zipkin' })).rejects.toThrow(/OTEL_TRACES_EXPORTER: "zipkin" is not supported/);
+  });
+});
