@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { type LogRow, fillRow, logColumns } from './log-columns.js';
+import { allColumns, boundColumns, copyRow, endOfRun, literalsOf, shapeKeyOf } from './repeated-columns.js';
 import { pageLogRows } from './log-query-sql.js';
 import { checkTableName, logMigrations } from './log-migrations.js';
 import type { LogStore } from './log-record.js';
@@ -34,9 +35,27 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
     db.prepare(`INSERT OR IGNORE INTO ${table} (${logColumns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${logColumns.map(() => '?').join(', ')})`).join(', ')}`);
   let insertOne: Database.Statement | undefined;
   let insertMany: Database.Statement | undefined;
-  // One array for the values of every many-row statement: filled, bound, filled again.
+  // Arrays reused by every batch: its rows' values, and the values bound to each statement run.
+  const rowValues: unknown[] = [];
   const manyValues: unknown[] = new Array(rowsPerStatement * logColumns.length);
   const oneValues: unknown[] = new Array(logColumns.length);
+  const shapeValues: unknown[] = new Array(rowsPerStatement * boundColumns.length);
+  // Statements with one run's repeated values written in, by those values. Bounded (each holds a
+  // compiled 16-row insert): past 16 shapes the cache starts over, and a shape is prepared again.
+  const shapeStatements = new Map<string, Database.Statement | null>();
+  const shapeStatement = (values: readonly unknown[], row: number): Database.Statement | undefined => {
+    const key = shapeKeyOf(values, row);
+    let statement = shapeStatements.get(key);
+    if (statement === undefined) {
+      const literals = literalsOf(values, row);
+      statement = literals
+        ? db.prepare(`INSERT OR IGNORE INTO ${table} (${logColumns.join(', ')}) VALUES ${Array.from({ length: rowsPerStatement }, () => `(${logColumns.map((_, column) => literals.get(column) ?? '?').join(', ')})`).join(', ')}`)
+        : null;
+      if (shapeStatements.size >= 16) shapeStatements.clear();
+      shapeStatements.set(key, statement);
+    }
+    return statement ?? undefined;
+  };
   return {
     async migrate() {
       db.exec(`CREATE TABLE IF NOT EXISTS ${table}_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`);
@@ -55,23 +74,43 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
       const one = (insertOne ??= insertStatement(1));
       const many = (insertMany ??= insertStatement(rowsPerStatement));
       db.transaction(() => {
+        // Every row's values first (a request's sole attempt goes into the request's row), then
+        // rows go in by runs that agree on the repeated columns (repeated-columns.ts).
         let rows = 0;
         for (let index = 0; index < records.length; index += 1) {
           const record = records[index]!;
-          // A request's sole attempt goes into the request's row.
           const next = records[index + 1];
           const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
           if (soleAttempt) index += 1;
-          fillRow(manyValues, rows * logColumns.length, record, soleAttempt);
+          fillRow(rowValues, rows * logColumns.length, record, soleAttempt);
           rows += 1;
-          if (rows === rowsPerStatement) {
+        }
+        let pending = 0;
+        const addGeneric = (row: number) => {
+          copyRow(rowValues, row, manyValues, pending, allColumns);
+          pending += 1;
+          if (pending === rowsPerStatement) {
             // Values as arguments rather than one array: better-sqlite3 binds them faster.
             many.run(...manyValues);
-            rows = 0;
+            pending = 0;
           }
+        };
+        for (let runStart = 0; runStart < rows; ) {
+          const runEnd = endOfRun(rowValues, runStart, rows);
+          const full = Math.floor((runEnd - runStart) / rowsPerStatement) * rowsPerStatement;
+          const statement = full > 0 ? shapeStatement(rowValues, runStart) : undefined;
+          let row = runStart;
+          if (statement) {
+            for (; row < runStart + full; row += rowsPerStatement) {
+              for (let offset = 0; offset < rowsPerStatement; offset += 1) copyRow(rowValues, row + offset, shapeValues, offset, boundColumns);
+              statement.run(...shapeValues);
+            }
+          }
+          for (; row < runEnd; row += 1) addGeneric(row);
+          runStart = runEnd;
         }
-        // The batch's remainder, a row at a time.
-        for (let row = 0; row < rows; row += 1) {
+        // What is left, a row at a time.
+        for (let row = 0; row < pending; row += 1) {
           for (let column = 0; column < logColumns.length; column += 1) oneValues[column] = manyValues[row * logColumns.length + column];
           one.run(...oneValues);
         }
