@@ -9,6 +9,13 @@ describe('time-ordered trace ids', () => {
     expect(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(now);
   });
 
+  it('write the time as 12 hex digits across 16-bit carries', () => {
+    for (const now of [0, 0xffff, 0x1_0000, 0xffff_ffff, 0x1_0000_0000, 0x1_0000_ffff, 1_764_000_000_000, 0xffff_ffff_ffff]) {
+      const id = timeOrderedTraceId(now);
+      expect(id.slice(0, 8) + id.slice(9, 13)).toBe(now.toString(16).padStart(12, '0'));
+    }
+  });
+
   it('sort by the time they were made and never repeat', () => {
     const ids = Array.from({ length: 2000 }, (_, index) => timeOrderedTraceId(1_700_000_000_000 + index));
     expect([...ids].sort()).toEqual(ids);

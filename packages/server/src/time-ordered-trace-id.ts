@@ -7,6 +7,15 @@ import { randomUUID } from 'node:crypto';
  */
 export function timeOrderedTraceId(now: number = Date.now()): string {
   const random = randomUUID(); // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: its variant bits already fit v7
-  const time = Math.floor(now).toString(16).padStart(12, '0').slice(-12);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
+  // The 48-bit time as three 16-bit parts: Number#toString(16) on a value past 2^31 takes V8's
+  // floating-point path (a libm fmod per digit, ~1,800 instructions); small integers take its integer path.
+  const whole = Math.floor(now);
+  const top = Math.floor(whole / 0x1_0000_0000);
+  const low = whole - top * 0x1_0000_0000;
+  const middle = Math.floor(low / 0x1_0000);
+  return `${hex16(top & 0xffff)}${hex16(middle)}-${hex16(low - middle * 0x1_0000)}-7${random.slice(15)}`;
+}
+
+function hex16(value: number): string {
+  return value.toString(16).padStart(4, '0');
 }
