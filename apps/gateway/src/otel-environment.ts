@@ -1,7 +1,6 @@
 import type { GatewayConfig } from './gateway-config.js';
 
 type TracingConfig = NonNullable<GatewayConfig['tracing']>;
-type Environment = Record<string, string | undefined>;
 
 /**
  * Tracing settings from OpenTelemetry's standard variables
@@ -12,7 +11,7 @@ type Environment = Record<string, string | undefined>;
  * `OTEL_SDK_DISABLED=true` or `OTEL_TRACES_EXPORTER=none` turns tracing off, whatever the file says.
  * A value the gateway cannot honour is a startup error naming the variable.
  */
-export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: Environment): GatewayConfig['tracing'] {
+export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: NodeJS.ProcessEnv): GatewayConfig['tracing'] {
   const read = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : undefined;

@@ -7,7 +7,7 @@ import { logColumns } from './log-columns.js';
  * writes runs of rows that agree on these columns with a statement that holds their values as
  * SQL literals, binding only the rest: a row then binds two strings (id, trace id) instead of twelve.
  */
-export const repeatedColumns = [
+const repeatedColumns = [
   'kind', 'method', 'path', 'format', 'provider', 'model_requested', 'model_answered', 'price_version', 'attempt_provider', 'attempt_model',
 ] as const;
 

@@ -31,8 +31,9 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
   db.pragma('cache_size = -2000');
   // Rows go in sixteen to a statement: each statement run has a fixed cost (binding, stepping,
   // resetting) that one row a run paid in full; a batch's remainder goes a row at a time.
-  const insertStatement = (rows: number) =>
-    db.prepare(`INSERT OR IGNORE INTO ${table} (${logColumns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${logColumns.map(() => '?').join(', ')})`).join(', ')}`);
+  // `literals` holds SQL text for columns written into the statement (repeated-columns.ts); the rest are bound.
+  const insertStatement = (rows: number, literals?: ReadonlyMap<number, string>) =>
+    db.prepare(`INSERT OR IGNORE INTO ${table} (${logColumns.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${logColumns.map((_, column) => literals?.get(column) ?? '?').join(', ')})`).join(', ')}`);
   let insertOne: Database.Statement | undefined;
   let insertMany: Database.Statement | undefined;
   // Arrays reused by every batch: its rows' values, and the values bound to each statement run.
@@ -48,9 +49,7 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
     let statement = shapeStatements.get(key);
     if (statement === undefined) {
       const literals = literalsOf(values, row);
-      statement = literals
-        ? db.prepare(`INSERT OR IGNORE INTO ${table} (${logColumns.join(', ')}) VALUES ${Array.from({ length: rowsPerStatement }, () => `(${logColumns.map((_, column) => literals.get(column) ?? '?').join(', ')})`).join(', ')}`)
-        : null;
+      statement = literals ? insertStatement(rowsPerStatement, literals) : null;
       if (shapeStatements.size >= 16) shapeStatements.clear();
       shapeStatements.set(key, statement);
     }
