@@ -4,9 +4,10 @@
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
 // the gateway minus latency straight to the mock). Runs everything from source under tsx, so it
 // needs no build; both modes run the same way, so their ratio is fair. See bench/README.md.
-//   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per mode and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
+//   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per process and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
+//   BENCH_PROCESSES (2 gateway processes per mode: one process's luck moves its CPU per request by ±10 %)
 //   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const gatewayDir = path('../apps/gateway');
 const env = (name, fallback) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
 const seconds = env('BENCH_SECONDS', 1);
 const rounds = env('BENCH_ROUNDS', 30);
+const processes = env('BENCH_PROCESSES', 2);
 const samples = env('BENCH_SAMPLES', 400);
 const warmupRounds = process.env.BENCH_WARMUP_ROUNDS === '0' ? 0 : env('BENCH_WARMUP_ROUNDS', 8);
 const connections = env('BENCH_CONNECTIONS', 16);
@@ -165,15 +167,21 @@ async function main() {
   configs.metrics = { ...configs.off, metrics: { enabled: true } };
   configs.tracing = { ...configs.off, tracing: configs.on.tracing };
   const modes = (process.env.BENCH_MODES ?? 'off,on').split(',').map((mode) => mode.trim()).filter((mode) => configs[mode]);
-  for (const [mode, config] of Object.entries(configs)) {
+  // Each mode runs in several processes: two processes of one config differ by up to ±10 % in CPU
+  // per request (what V8 optimized, heap layout, GC timing), as much as the effect measured, so one
+  // process per mode would compare processes rather than modes. Instances interleave the modes.
+  const instances = Array.from({ length: processes }, (_, index) => modes.map((mode) => ({ mode, name: `${mode}#${index + 1}` }))).flat();
+  for (const { mode, name } of instances) {
     // The gateways run side by side: each one logging keeps its own file.
-    const own = config.logs.store === 'sqlite' ? { ...config, logs: { ...config.logs, path: join(folder, `logs-${mode}.db`) } } : config;
-    writeFileSync(join(folder, `${mode}.json`), JSON.stringify(own));
+    const config = configs[mode];
+    const own = config.logs.store === 'sqlite' ? { ...config, logs: { ...config.logs, path: join(folder, `logs-${name}.db`) } } : config;
+    writeFileSync(join(folder, `${name}.json`), JSON.stringify(own));
   }
 
-  console.log(`bench observability: node ${process.version}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${rounds} rounds of ${seconds}s bursts per mode and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
+  console.log(`bench observability: node ${process.version}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s bursts per process and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
   const mock = start('mock', [path('./source-mock-upstream.mjs')]);
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
+  const byInstance = Object.fromEntries(instances.map(({ name }) => [name, []]));
   const gateways = {};
   try {
     const { port: mockPort } = await waitFor(async () => {
@@ -185,13 +193,13 @@ async function main() {
     // Every mode's gateway runs for the whole bench, and short bursts alternate between them: a
     // machine whose speed drifts (a shared host, a neighbour's load) then slows every mode alike,
     // and each burst of a mode is compared with the burst of `off` next to it.
-    for (const mode of modes) {
+    for (const { mode, name } of instances) {
       const port = 19_000 + Math.floor(Math.random() * 20_000);
-      const gateway = start(`gateway (${mode})`, ['src/main.ts', '--config', join(folder, `${mode}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' }, gatewayFlags);
+      const gateway = start(`gateway (${name})`, ['src/main.ts', '--config', join(folder, `${name}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' }, gatewayFlags);
       const url = `http://127.0.0.1:${port}/v1/chat/completions`;
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 'health', gateway);
-      gateways[mode] = { gateway, url };
-      process.stdout.write(`  ${mode}: started, warm-up`);
+      gateways[name] = { gateway, url };
+      process.stdout.write(`  ${name}: started, warm-up`);
       await autocannon({ url, method: 'POST', headers, body: bodies.json, connections, duration: 2 });
       await autocannon({ url, method: 'POST', headers, body: bodies.stream, connections, duration: 1 });
       process.stdout.write(' — done\n');
@@ -203,30 +211,42 @@ async function main() {
     // after it starts (more code for a gateway that logs and traces), and a process's first
     // seconds under load cost more for it. Counting those would measure warm-up, not steady work.
     for (let round = 0; round < warmupRounds; round++) {
-      for (const kind of ['json', 'stream']) for (const mode of modes) await loaded(gateways[mode].url, bodies[kind]);
+      for (const kind of ['json', 'stream']) for (const { name } of instances) await loaded(gateways[name].url, bodies[kind]);
       process.stdout.write(`\r  warm-up rounds: ${round + 1}/${warmupRounds}`);
     }
     if (warmupRounds > 0) process.stdout.write(' — done\n');
-    const burstStarts = Object.fromEntries(modes.map((mode) => [mode, []]));
-    const bursts = Object.fromEntries(modes.map((mode) => [mode, []]));
+    const burstStarts = Object.fromEntries(instances.map(({ name }) => [name, []]));
+    const bursts = Object.fromEntries(instances.map(({ name }) => [name, []]));
     for (let round = 0; round < rounds; round++) {
-      // The order flips every round, so no mode always runs right after another.
-      const order = round % 2 === 0 ? modes : [...modes].reverse();
+      // The order flips every round, so no gateway always runs right after another.
+      const order = round % 2 === 0 ? instances : [...instances].reverse();
       for (const kind of ['json', 'stream']) {
-        for (const mode of order) {
-          burstStarts[mode].push(cpuSeconds(gateways[mode].gateway.child.pid));
-          bursts[mode].push({ kind, ...(await loaded(gateways[mode].url, bodies[kind])) });
+        for (const { name } of order) {
+          burstStarts[name].push(cpuSeconds(gateways[name].gateway.child.pid));
+          bursts[name].push({ kind, ...(await loaded(gateways[name].url, bodies[kind])) });
         }
       }
       process.stdout.write(`\r  loaded rounds: ${round + 1}/${rounds}`);
     }
     // Longer than the log's and the exporter's flush intervals: the last bursts' batches go out.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    for (const mode of modes) {
-      burstStarts[mode].push(cpuSeconds(gateways[mode].gateway.child.pid));
-      const cpuOf = (index) => ((burstStarts[mode][index + 1] - burstStarts[mode][index]) * 1e6) / bursts[mode][index].ok;
+    for (const { name } of instances) {
+      burstStarts[name].push(cpuSeconds(gateways[name].gateway.child.pid));
+      const cpuOf = (index) => ((burstStarts[name][index + 1] - burstStarts[name][index]) * 1e6) / bursts[name][index].ok;
       for (let round = 0; round < rounds; round++) {
-        const [json, stream] = [0, 1].map((offset) => ({ ...bursts[mode][round * 2 + offset], cpuMicros: cpuOf(round * 2 + offset) }));
+        const [json, stream] = [0, 1].map((offset) => ({ ...bursts[name][round * 2 + offset], cpuMicros: cpuOf(round * 2 + offset) }));
+        byInstance[name].push({ json, stream });
+      }
+    }
+    // A mode's figure in a round: the mean over its processes of their bursts in that round.
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    for (const mode of modes) {
+      const own = instances.filter((instance) => instance.mode === mode).map(({ name }) => byInstance[name]);
+      for (let round = 0; round < rounds; round++) {
+        const [json, stream] = ['json', 'stream'].map((kind) => {
+          const runs = own.map((runsOf) => runsOf[round][kind]);
+          return { cpuMicros: mean(runs.map((run) => run.cpuMicros)), rps: mean(runs.map((run) => run.rps)), failed: runs.reduce((sum, run) => sum + run.failed, 0) };
+        });
         results[mode].push({ json, stream });
       }
     }
@@ -234,7 +254,7 @@ async function main() {
     process.stdout.write('  sequential samples');
     const sequentialRuns = {};
     for (const mode of modes) {
-      const { url } = gateways[mode];
+      const { url } = gateways[`${mode}#1`];
       // The direct baseline is taken again right before, so both sides see the same machine load.
       const directJson = await sequential(`${mockUrl}/v1/chat/completions`, bodies.json, samples);
       const sequentialJson = await sequential(url, bodies.json, samples);
@@ -253,9 +273,13 @@ async function main() {
       cpu[mode] = { json: median(runs.map((run) => run.json.cpuMicros)), stream: median(runs.map((run) => run.stream.cpuMicros)) };
       const failed = runs.reduce((sum, run) => sum + run.json.failed + run.stream.failed, 0);
       console.log(`${mode.padEnd(10)}  ${fmt(cpu[mode].json).padStart(11)}  ${fmt(cpu[mode].stream).padStart(13)}  ${fmt(median(runs.map((run) => run.json.rps)), 0).padStart(8)}  ${fmt(median(runs.map((run) => run.stream.rps)), 0).padStart(10)}  ${String(failed).padStart(6)}`);
+      if (processes > 1) {
+        const perProcess = instances.filter((instance) => instance.mode === mode).map(({ name }) => `${name} ${['json', 'stream'].map((kind) => fmt(median(byInstance[name].map((run) => run[kind].cpuMicros)))).join(' / ')}`);
+        console.log(`      by process (json / stream µs/req): ${perProcess.join('; ')}`);
+      }
       console.log(`      rounds: json ${runs.map((run) => fmt(run.json.cpuMicros, 0)).join(' ')}; stream ${runs.map((run) => fmt(run.stream.cpuMicros, 0)).join(' ')}`);
     }
-    if (cpu.off) console.log('\nvs off: the median of per-round ratios (each burst against the off burst of its round), then the ratio of the medians');
+    if (cpu.off) console.log("\nvs off: the median of per-round ratios (in each round, the mean over a mode's processes against the mean over off's), then the ratio of the medians");
     for (const mode of modes.filter((mode) => mode !== 'off' && cpu.off)) {
       for (const kind of ['json', 'stream']) {
         const ratios = results[mode].map((run, round) => run[kind].cpuMicros / results.off[round][kind].cpuMicros).sort((a, b) => a - b);
@@ -279,13 +303,13 @@ async function main() {
     }
     let logged = 'n/a';
     try {
-      logged = `${(statSync(join(folder, 'logs-on.db')).size / 1024).toFixed(0)} KiB SQLite (+WAL)`;
+      logged = `${(statSync(join(folder, 'logs-on#1.db')).size / 1024).toFixed(0)} KiB SQLite (+WAL)`;
     } catch {}
     const received = await new Promise((resolve) => {
       sink.once('exit', () => resolve(JSON.parse(sinkOutput.trim().split('\n').at(-1) ?? '{}')));
       sink.stdin.end();
     });
-    console.log(`\nwith observability on: log ${logged}; ${received.exports ?? 'n/a'} OTLP exports received (${((received.bytes ?? 0) / 1024).toFixed(0)} KiB)`);
+    console.log(`\nwith observability on: log ${logged} (one process); ${received.exports ?? 'n/a'} OTLP exports received from the on processes (${((received.bytes ?? 0) / 1024).toFixed(0)} KiB)`);
   } finally {
     for (const { gateway } of Object.values(gateways)) await stop(gateway);
     await stop(mock);
