@@ -72,48 +72,57 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
     async insert(records) {
       const one = (insertOne ??= insertStatement(1));
       const many = (insertMany ??= insertStatement(rowsPerStatement));
-      db.transaction(() => {
-        // Every row's values first (a request's sole attempt goes into the request's row), then
-        // rows go in by runs that agree on the repeated columns (repeated-columns.ts).
-        let rows = 0;
-        for (let index = 0; index < records.length; index += 1) {
-          const record = records[index]!;
-          const next = records[index + 1];
-          const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
-          if (soleAttempt) index += 1;
-          fillRow(rowValues, rows * logColumns.length, record, soleAttempt);
-          rows += 1;
-        }
-        let pending = 0;
-        const addGeneric = (row: number) => {
-          copyRow(rowValues, row, manyValues, pending, allColumns);
-          pending += 1;
-          if (pending === rowsPerStatement) {
-            // Values as arguments rather than one array: better-sqlite3 binds them faster.
-            many.run(...manyValues);
-            pending = 0;
+      try {
+        db.transaction(() => {
+          // Every row's values first (a request's sole attempt goes into the request's row), then
+          // rows go in by runs that agree on the repeated columns (repeated-columns.ts).
+          let rows = 0;
+          for (let index = 0; index < records.length; index += 1) {
+            const record = records[index]!;
+            const next = records[index + 1];
+            const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
+            if (soleAttempt) index += 1;
+            fillRow(rowValues, rows * logColumns.length, record, soleAttempt);
+            rows += 1;
           }
-        };
-        for (let runStart = 0; runStart < rows; ) {
-          const runEnd = endOfRun(rowValues, runStart, rows);
-          const full = Math.floor((runEnd - runStart) / rowsPerStatement) * rowsPerStatement;
-          const statement = full > 0 ? shapeStatement(rowValues, runStart) : undefined;
-          let row = runStart;
-          if (statement) {
-            for (; row < runStart + full; row += rowsPerStatement) {
-              for (let offset = 0; offset < rowsPerStatement; offset += 1) copyRow(rowValues, row + offset, shapeValues, offset, boundColumns);
-              statement.run(...shapeValues);
+          let pending = 0;
+          const addGeneric = (row: number) => {
+            copyRow(rowValues, row, manyValues, pending, allColumns);
+            pending += 1;
+            if (pending === rowsPerStatement) {
+              // Values as arguments rather than one array: better-sqlite3 binds them faster.
+              many.run(...manyValues);
+              pending = 0;
             }
+          };
+          for (let runStart = 0; runStart < rows; ) {
+            const runEnd = endOfRun(rowValues, runStart, rows);
+            const full = Math.floor((runEnd - runStart) / rowsPerStatement) * rowsPerStatement;
+            const statement = full > 0 ? shapeStatement(rowValues, runStart) : undefined;
+            let row = runStart;
+            if (statement) {
+              for (; row < runStart + full; row += rowsPerStatement) {
+                for (let offset = 0; offset < rowsPerStatement; offset += 1) copyRow(rowValues, row + offset, shapeValues, offset, boundColumns);
+                statement.run(...shapeValues);
+              }
+            }
+            for (; row < runEnd; row += 1) addGeneric(row);
+            runStart = runEnd;
           }
-          for (; row < runEnd; row += 1) addGeneric(row);
-          runStart = runEnd;
-        }
-        // What is left, a row at a time.
-        for (let row = 0; row < pending; row += 1) {
-          for (let column = 0; column < logColumns.length; column += 1) oneValues[column] = manyValues[row * logColumns.length + column];
-          one.run(...oneValues);
-        }
-      })();
+          // What is left, a row at a time.
+          for (let row = 0; row < pending; row += 1) {
+            for (let column = 0; column < logColumns.length; column += 1) oneValues[column] = manyValues[row * logColumns.length + column];
+            one.run(...oneValues);
+          }
+        })();
+      } finally {
+        // The reused arrays must not keep a batch's values alive until the next one (with body
+        // logging on, two bodies of up to 64 KiB a row).
+        rowValues.fill(undefined);
+        manyValues.fill(undefined);
+        oneValues.fill(undefined);
+        shapeValues.fill(undefined);
+      }
     },
     async query(query) {
       return pageLogRows(query, () => '?', async (where, params, direction, limit) =>
