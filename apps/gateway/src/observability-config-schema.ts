@@ -61,6 +61,10 @@ export const tracingConfigSchema = z
     /** Put request and response content on spans (off: spans carry no message text). */
     captureContent: z.boolean().default(false),
     serviceName: z.string().min(1).default('switchyard'),
+    /** Resource attributes beyond service.name, on every export (`deployment.environment.name`, `service.version`, …). */
+    resourceAttributes: z.record(z.string().min(1), z.string()).default({}),
+    /** One OTLP POST may take this long before its spans count as failed. */
+    timeoutMs: z.number().int().positive().default(10_000),
     /** Share of new traces recorded, 0–1 (default 1: every request). A caller's sampled traceparent is always followed. */
     sampleRatio: z.number().min(0).max(1).default(1),
   })

@@ -67,7 +67,7 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
   const tracing =
     tracingConfig && (tracingConfig.otlpEndpoint || tracingConfig.otlpTracesUrl || options.spanExporter)
       ? Object.assign(
-          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, otlpTracesUrl: tracingConfig.otlpTracesUrl, headers: tracingConfig.headers, protocol: tracingConfig.protocol, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
+          await loadGatewayTracing({ otlpEndpoint: tracingConfig.otlpEndpoint, otlpTracesUrl: tracingConfig.otlpTracesUrl, headers: tracingConfig.headers, protocol: tracingConfig.protocol, captureContent: tracingConfig.captureContent, serviceName: tracingConfig.serviceName, resourceAttributes: tracingConfig.resourceAttributes, timeoutMs: tracingConfig.timeoutMs, sampleRatio: tracingConfig.sampleRatio, exporter: options.spanExporter }),
           { captureContent: tracingConfig.captureContent },
         )
       : undefined;
@@ -91,7 +91,8 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
             });
           }
           if (!writer) return;
-          registry.gauge({ name: 'switchyard_log_records_dropped', help: 'Log records dropped because the queue was full or the store failed.', labelNames: [], collect: () => [{ labels: {}, value: writer.stats().dropped + writer.stats().failed }] });
+          // Counts since start, only ever growing: a counter, so rate() and increase() work on it.
+          registry.counter({ name: 'switchyard_log_records_dropped_total', help: 'Log records dropped because the queue was full or the store failed.', labelNames: [], collect: () => [{ labels: {}, value: writer.stats().dropped + writer.stats().failed }] });
           registry.gauge({ name: 'switchyard_log_queue_length', help: 'Log records waiting to be written.', labelNames: [], collect: () => [{ labels: {}, value: writer.stats().queued }] });
         },
       })

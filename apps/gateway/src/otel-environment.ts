@@ -30,6 +30,8 @@ export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: N
     protocol: 'http/protobuf',
     captureContent: false,
     serviceName: 'switchyard',
+    resourceAttributes: {},
+    timeoutMs: 10_000,
     sampleRatio: 1,
     ...tracing,
   };
@@ -48,6 +50,21 @@ export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: N
     settings.protocol = protocol;
   }
 
+  const timeoutName = read('OTEL_EXPORTER_OTLP_TRACES_TIMEOUT') ? 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT' : 'OTEL_EXPORTER_OTLP_TIMEOUT';
+  const timeout = read(timeoutName);
+  if (timeout) {
+    // Milliseconds, as the spec gives them; 0 would mean no deadline, which a gateway should not run with.
+    if (!/^\d+$/.test(timeout) || Number(timeout) === 0) throw new Error(`${timeoutName}: "${timeout}" is not a whole number of milliseconds above 0.`);
+    settings.timeoutMs = Number(timeout);
+  }
+
+  const resource = read('OTEL_RESOURCE_ATTRIBUTES');
+  if (resource) {
+    const { 'service.name': resourceServiceName, ...attributes } = parseResourceAttributes(resource);
+    settings.resourceAttributes = { ...settings.resourceAttributes, ...attributes };
+    // OTEL_SERVICE_NAME, read next, wins over a service.name given here, as in OpenTelemetry's SDKs.
+    if (resourceServiceName) settings.serviceName = resourceServiceName;
+  }
   const serviceName = read('OTEL_SERVICE_NAME');
   if (serviceName) settings.serviceName = serviceName;
 
@@ -70,22 +87,34 @@ function checkUrl(name: string, value: string): string {
 /** `key1=value1,key2=value2`, values percent-encoded (the OTLP exporter's header format). */
 export function parseOtelHeaders(name: string, text: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    if (!pair.trim()) continue;
-    const separator = pair.indexOf('=');
-    const key = (separator === -1 ? '' : pair.slice(0, separator)).trim();
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key)) throw new Error(`${name}: "${pair.trim()}" is not key=value with a header name as key.`);
-    let value: string;
-    try {
-      value = decodeURIComponent(pair.slice(separator + 1).trim());
-    } catch {
-      throw new Error(`${name}: the value of "${key}" is not valid percent-encoding.`);
-    }
+  for (const [key, value] of parseOtelPairs(name, text, (key) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key), 'with a header name as key')) {
     // Header values go on every export request: a line break would split the request.
     if (/[\r\n\0]/.test(value)) throw new Error(`${name}: the value of "${key}" holds a line break.`);
     headers[key.toLowerCase()] = value;
   }
   return headers;
+}
+
+/** The same format for OTEL_RESOURCE_ATTRIBUTES; keys are kept as written (`deployment.environment.name`). */
+export function parseResourceAttributes(text: string): Record<string, string> {
+  return Object.fromEntries(parseOtelPairs('OTEL_RESOURCE_ATTRIBUTES', text, (key) => key.length > 0));
+}
+
+/** The pairs of a comma-separated `key=value` list, trimmed, empty entries skipped, values percent-decoded. */
+function parseOtelPairs(name: string, text: string, validKey: (key: string) => boolean, keyRule = ''): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const pair of text.split(',')) {
+    if (!pair.trim()) continue;
+    const separator = pair.indexOf('=');
+    const key = (separator === -1 ? '' : pair.slice(0, separator)).trim();
+    if (!validKey(key)) throw new Error(`${name}: "${pair.trim()}" is not key=value${keyRule ? ` ${keyRule}` : ''}.`);
+    try {
+      pairs.push([key, decodeURIComponent(pair.slice(separator + 1).trim())]);
+    } catch {
+      throw new Error(`${name}: the value of "${key}" is not valid percent-encoding.`);
+    }
+  }
+  return pairs;
 }
 
 /**

@@ -79,6 +79,9 @@ describe('metrics and traces through the gateway', () => {
     const delta = (name: string, labels: Record<string, string> = {}) => sum(samples, name, labels) - sum(before, name, labels);
 
     expect(types).toMatchObject({ switchyard_requests_total: 'counter', gen_ai_client_token_usage: 'histogram', gen_ai_client_operation_duration_seconds: 'histogram', switchyard_overhead_seconds: 'histogram' });
+    // The log's losses only ever grow: a counter (rate() works on it), none lost here.
+    expect(types).toMatchObject({ switchyard_log_records_dropped_total: 'counter', switchyard_log_queue_length: 'gauge' });
+    expect(samples.filter((sample) => sample.name === 'switchyard_log_records_dropped_total').map((sample) => sample.value)).toEqual([0]);
     expect(delta('switchyard_requests_total', { route: '/v1/chat/completions', status: '200', provider: 'primary' })).toBe(2);
     expect(delta('gen_ai_client_token_usage_count', { gen_ai_token_type: 'input', gen_ai_provider_name: 'openai', gen_ai_request_model: 'gpt-4o-mini' })).toBe(2);
     expect(delta('gen_ai_client_token_usage_sum', { gen_ai_token_type: 'input' })).toBeGreaterThanOrEqual(data.usage!.prompt_tokens);

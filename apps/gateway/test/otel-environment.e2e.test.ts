@@ -61,6 +61,7 @@ describe('tracing configured by OTEL_* variables', () => {
         OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20collector-token, x-tenant = edge ',
         OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
         OTEL_SERVICE_NAME: 'edge-gateway',
+        OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod%2Ceu,service.name=overridden-by-OTEL_SERVICE_NAME,service.version=1.2.3',
       },
       host: '127.0.0.1',
       port: 0,
@@ -88,7 +89,11 @@ describe('tracing configured by OTEL_* variables', () => {
       expect(post!.headers.authorization).toBe('Bearer collector-token');
       expect(post!.headers['x-tenant']).toBe('edge');
       const body = decodeOtlpTraces(post!.body, 'application/json');
-      expect(body.resourceSpans[0].resource.attributes).toEqual([{ key: 'service.name', value: { stringValue: 'edge-gateway' } }]);
+      expect(body.resourceSpans[0].resource.attributes).toEqual([
+        { key: 'service.name', value: { stringValue: 'edge-gateway' } },
+        { key: 'deployment.environment.name', value: { stringValue: 'prod,eu' } },
+        { key: 'service.version', value: { stringValue: '1.2.3' } },
+      ]);
       const spans = decodedSpans(body);
       expect(spans.map((span: { name: string }) => span.name)).toEqual(['chat gpt-4o-mini', 'chat gpt-4o-mini']);
       // The upstream learnt the trace of its attempt span.
@@ -139,6 +144,33 @@ describe('tracing configured by OTEL_* variables', () => {
     }
   });
 
+  it('gives up on a collector that does not answer after OTEL_EXPORTER_OTLP_TIMEOUT, counting the spans as failed', async () => {
+    // Takes the POST and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const upstream = await startOpenAIMock();
+    const gateway = await startGateway({
+      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers: { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } }, defaultProvider: 'openai' }, {}),
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, OTEL_EXPORTER_OTLP_TIMEOUT: '300' },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      // Sent within the 2 s flush interval, failed 300 ms later; the default 10 s deadline would miss waitFor's 8 s.
+      const counts = await waitFor(async () => {
+        const current = await spanCounts(gateway.url);
+        return current.failed === 2 ? current : undefined;
+      }, 'spans failed by the deadline');
+      expect(counts).toEqual({ exported: 0, dropped: 0, failed: 2 });
+    } finally {
+      await gateway.close();
+      await upstream.close();
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('refuses to start on a variable it cannot honour, naming it', async () => {
     const config = parseConfig({ logs: { store: 'off' } }, {});
     const start = (env: Record<string, string>) => startGateway({ config, env, host: '127.0.0.1', port: 0 });
@@ -146,6 +178,7 @@ describe('tracing configured by OTEL_* variables', () => {
     await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" must be an http/);
     await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER_ARG: '1.5', OTEL_TRACES_SAMPLER: 'traceidratio' })).rejects.toThrow(/OTEL_TRACES_SAMPLER_ARG: "1.5"/);
     await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_HEADERS: "no-equals-sign" is not key=value/);
+    await expect(start({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '10s' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: "10s" is not a whole number/);
     await expect(start({ OTEL_TRACES_EXPORTER: 'zipkin' })).rejects.toThrow(/OTEL_TRACES_EXPORTER: "zipkin" is not supported/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/load-config.js';
-import { parseOtelHeaders, tracingFromEnvironment } from '../src/otel-environment.js';
+import { parseOtelHeaders, parseResourceAttributes, tracingFromEnvironment } from '../src/otel-environment.js';
 
 const fileTracing = (tracing: Record<string, unknown> | undefined) => parseConfig(tracing ? { tracing } : {}, {}).tracing;
 
@@ -34,8 +34,24 @@ describe('tracingFromEnvironment', () => {
       protocol: 'http/json',
       captureContent: true,
       serviceName: 'from-env',
+      resourceAttributes: {},
+      timeoutMs: 10_000,
       sampleRatio: 0.25,
     });
+  });
+
+  it('reads the export timeout and the resource attributes, OTEL_SERVICE_NAME winning over a service.name among them', () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' };
+    const file = fileTracing({ resourceAttributes: { team: 'platform', region: 'from-file' } });
+    expect(
+      tracingFromEnvironment(file, { ...endpoint, OTEL_EXPORTER_OTLP_TIMEOUT: '2500', OTEL_RESOURCE_ATTRIBUTES: 'region=eu%2Cwest, service.version = 1.4.0 ,service.name=from-resource' }),
+    ).toMatchObject({ timeoutMs: 2500, serviceName: 'from-resource', resourceAttributes: { team: 'platform', region: 'eu,west', 'service.version': '1.4.0' } });
+    const named = tracingFromEnvironment(undefined, { ...endpoint, OTEL_RESOURCE_ATTRIBUTES: 'service.name=from-resource', OTEL_SERVICE_NAME: 'from-env' });
+    expect(named).toMatchObject({ serviceName: 'from-env', resourceAttributes: {} });
+    expect(tracingFromEnvironment(undefined, { ...endpoint, OTEL_EXPORTER_OTLP_TIMEOUT: '9000', OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: '300' })?.timeoutMs).toBe(300);
+    for (const bad of ['0', '1.5', '-4', 'soon']) {
+      expect(() => tracingFromEnvironment(undefined, { ...endpoint, OTEL_EXPORTER_OTLP_TIMEOUT: bad })).toThrow(`OTEL_EXPORTER_OTLP_TIMEOUT: "${bad}" is not a whole number of milliseconds above 0.`);
+    }
   });
 
   it('prefers the traces variables to the general ones', () => {
@@ -67,6 +83,18 @@ describe('tracingFromEnvironment', () => {
     expect(tracingFromEnvironment(file, { OTEL_SDK_DISABLED: 'TRUE' })).toBeUndefined();
     expect(tracingFromEnvironment(file, { OTEL_TRACES_EXPORTER: 'none' })).toBeUndefined();
     expect(tracingFromEnvironment(file, { OTEL_SDK_DISABLED: 'false', OTEL_TRACES_EXPORTER: 'otlp' })).toBe(file);
+  });
+});
+
+describe('parseResourceAttributes', () => {
+  it('reads comma-separated pairs with percent-encoded values, keeping dotted keys as they are', () => {
+    expect(parseResourceAttributes('deployment.environment.name=prod, k8s.pod.name = gw-7f%3D1 ,,note=a%20b')).toEqual({ 'deployment.environment.name': 'prod', 'k8s.pod.name': 'gw-7f=1', note: 'a b' });
+  });
+
+  it('refuses a pair without a key or with broken percent-encoding, naming the variable', () => {
+    expect(() => parseResourceAttributes('=value')).toThrow('OTEL_RESOURCE_ATTRIBUTES: "=value" is not key=value.');
+    expect(() => parseResourceAttributes('lonely')).toThrow('OTEL_RESOURCE_ATTRIBUTES: "lonely" is not key=value.');
+    expect(() => parseResourceAttributes('a=%zz')).toThrow('OTEL_RESOURCE_ATTRIBUTES: the value of "a" is not valid percent-encoding.');
   });
 });
 

@@ -20,6 +20,6 @@ export type { GatewayTracing, GatewayTracingOptions, RequestTrace, UpstreamCallI
 export { loadGatewayTracing } from './tracing/load-gateway-tracing.js';
 export type { OtlpProtocol } from './tracing/otlp-body.js';
 export type { OtlpExporterStats } from './tracing/otlp-http-exporter.js';
-export { type FinishedSpan, type SpanSink, allAttributes } from './tracing/finished-span.js';
+export { type FinishedSpan, type ResourceAttributes, type SpanSink, allAttributes } from './tracing/finished-span.js';
 export { type ObservedRequest, type ObservedAttempt, requestShapeKey } from './observed-request.js';
 export { createObservability, toLogRecords, isObservedPath, routeLabel, type Observability, type ObservabilityOptions, type RequestObservation } from './create-observability.js';

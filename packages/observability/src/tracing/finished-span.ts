@@ -37,3 +37,9 @@ export interface SpanSink {
 export function allAttributes(span: FinishedSpan): Record<string, string | number | boolean> {
   return span.sharedAttributes ? { ...span.sharedAttributes, ...span.attributes } : span.attributes;
 }
+
+/**
+ * Attributes of the resource (the gateway process) beyond `service.name`, sent once per export
+ * body: `deployment.environment.name`, `service.version`, `k8s.pod.name`, …
+ */
+export type ResourceAttributes = Readonly<Record<string, string>>;

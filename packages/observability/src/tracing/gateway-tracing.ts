@@ -1,5 +1,5 @@
 import { type ObservedAttempt, type ObservedRequest, requestShapeKey } from '../observed-request.js';
-import type { FinishedSpan, SpanSink } from './finished-span.js';
+import type { FinishedSpan, ResourceAttributes, SpanSink } from './finished-span.js';
 import type { OtlpProtocol } from './otlp-body.js';
 import { type OtlpExporterStats, createOtlpHttpExporter } from './otlp-http-exporter.js';
 import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
@@ -16,6 +16,10 @@ export interface GatewayTracingOptions {
   /** Put message content (request and response bodies) on spans; off by default. */
   captureContent?: boolean;
   serviceName?: string;
+  /** Resource attributes beyond `service.name` (`deployment.environment.name`, …). */
+  resourceAttributes?: ResourceAttributes;
+  /** One OTLP POST may take this long before its spans count as failed (default 10 000 ms). */
+  timeoutMs?: number;
   /**
    * Share of new traces recorded (default 1: all). A caller's sampled `traceparent` is always
    * followed. Unsampled requests still pass a `traceparent` upstream, flagged not sampled.
@@ -55,7 +59,7 @@ export interface GatewayTracing {
 type Attributes = FinishedSpan['attributes'];
 
 export function createGatewayTracing(options: GatewayTracingOptions): GatewayTracing {
-  const otlp = options.exporter ? undefined : createOtlpHttpExporter({ endpoint: options.otlpEndpoint, tracesUrl: options.otlpTracesUrl, headers: options.headers, protocol: options.protocol, serviceName: options.serviceName });
+  const otlp = options.exporter ? undefined : createOtlpHttpExporter({ endpoint: options.otlpEndpoint, tracesUrl: options.otlpTracesUrl, headers: options.headers, protocol: options.protocol, serviceName: options.serviceName, resourceAttributes: options.resourceAttributes, timeoutMs: options.timeoutMs });
   const sink: SpanSink = options.exporter ?? otlp!;
   const sampleNewTrace = createTraceIdRatioSampler(options.sampleRatio);
   const captureContent = options.captureContent ?? false;

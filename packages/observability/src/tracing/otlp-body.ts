@@ -1,4 +1,4 @@
-import type { FinishedSpan } from './finished-span.js';
+import type { FinishedSpan, ResourceAttributes } from './finished-span.js';
 import { JsonBytes } from './json-bytes.js';
 import { writeOtlpHead, writeOtlpSpan, writeOtlpTail } from './otlp-json.js';
 import { writeOtlpProtobufHead, writeOtlpProtobufSpan, writeOtlpProtobufTail } from './otlp-protobuf.js';
@@ -20,10 +20,10 @@ export interface OtlpBody {
 }
 
 /** Starts a body with room for about `spans` typical spans (it grows past them). */
-export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans: number): OtlpBody {
+export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans: number, extraResource?: ResourceAttributes): OtlpBody {
   if (protocol === 'http/json') {
     const out = new JsonBytes(spans * 1200);
-    writeOtlpHead(out, serviceName);
+    writeOtlpHead(out, serviceName, extraResource);
     let first = true;
     return {
       add(span) {
@@ -37,7 +37,7 @@ export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans
     };
   }
   const out = new ProtobufBytes(spans * 600);
-  writeOtlpProtobufHead(out, serviceName);
+  writeOtlpProtobufHead(out, serviceName, extraResource);
   return {
     add: (span) => writeOtlpProtobufSpan(out, span),
     finish() {

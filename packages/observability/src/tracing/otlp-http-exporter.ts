@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { FinishedSpan, SpanSink } from './finished-span.js';
+import type { FinishedSpan, ResourceAttributes, SpanSink } from './finished-span.js';
 import { type OtlpBody, type OtlpProtocol, otlpContentTypes, startOtlpBody } from './otlp-body.js';
 
 export interface OtlpHttpExporterOptions {
@@ -16,6 +16,8 @@ export interface OtlpHttpExporterOptions {
   protocol?: OtlpProtocol;
   /** `service.name` on the resource (default `switchyard`). */
   serviceName?: string;
+  /** More resource attributes (OTEL_RESOURCE_ATTRIBUTES); a `service.name` among them is ignored. */
+  resourceAttributes?: ResourceAttributes;
   /** Spans waiting beyond this many are dropped and counted (default 2048). */
   maxQueue?: number;
   /** Spans per POST; a full batch is sent at once (default 512). */
@@ -54,6 +56,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 1 }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
   const request = secure ? https.request : http.request;
   const serviceName = options.serviceName ?? 'switchyard';
+  const resourceAttributes = options.resourceAttributes;
   const protocol = options.protocol ?? 'http/protobuf';
   const contentType = otlpContentTypes[protocol];
   const maxQueue = options.maxQueue ?? 2048;
@@ -89,7 +92,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   /** Encodes the waiting spans into bodies; with `partial`, the body being filled is finished too. */
   function seal(partial: boolean): void {
     for (const span of waiting) {
-      filling ??= { body: startOtlpBody(protocol, serviceName, batchSize), spans: 0 };
+      filling ??= { body: startOtlpBody(protocol, serviceName, batchSize, resourceAttributes), spans: 0 };
       filling.body.add(span);
       filling.spans += 1;
       if (filling.spans >= batchSize) finishBody();

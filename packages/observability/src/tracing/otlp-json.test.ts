@@ -13,6 +13,16 @@ const span: FinishedSpan = {
 };
 
 describe('encodeOtlpTraces', () => {
+  it('puts resource attributes after service.name, escaped, and leaves out a second service.name', () => {
+    const parsed = JSON.parse(encodeOtlpTraces([span], 'gw', { 'deployment.environment.name': 'prod "eu"', 'service.name': 'ignored', 'k8s.pod.name': 'gw-0' }));
+    expect(parsed.resourceSpans[0].resource.attributes).toEqual([
+      { key: 'service.name', value: { stringValue: 'gw' } },
+      { key: 'deployment.environment.name', value: { stringValue: 'prod "eu"' } },
+      { key: 'k8s.pod.name', value: { stringValue: 'gw-0' } },
+    ]);
+    expect(parsed.resourceSpans[0].scopeSpans[0].spans).toHaveLength(1);
+  });
+
   it('keeps numbers JSON cannot hold, and odd strings, valid', () => {
     const body = encodeOtlpTraces([{ ...span, attributes: { nan: Number.NaN, up: Number.POSITIVE_INFINITY, down: Number.NEGATIVE_INFINITY, big: 2 ** 60, small: -3, half: 0.5, text: 'a"b\\c\n\ud800' } }], 'svc "x"');
     const parsed = JSON.parse(body);

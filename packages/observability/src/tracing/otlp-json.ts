@@ -1,4 +1,4 @@
-import type { FinishedSpan } from './finished-span.js';
+import type { FinishedSpan, ResourceAttributes } from './finished-span.js';
 import { JsonBytes } from './json-bytes.js';
 
 /** The instrumentation scope every span is reported under. */
@@ -9,24 +9,35 @@ export const scopeName = '@switchyard/observability';
  * Encoding rules: https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding — ids as hex
  * (not base64), enums as integers, 64-bit integers as decimal strings.
  */
-export function encodeOtlpTraces(spans: readonly FinishedSpan[], serviceName: string): string {
-  return encodeOtlpBody(spans, serviceName).toString('utf8');
+export function encodeOtlpTraces(spans: readonly FinishedSpan[], serviceName: string, extraResource?: ResourceAttributes): string {
+  return encodeOtlpBody(spans, serviceName, extraResource).toString('utf8');
 }
 
 /** The same body as bytes, for sending. */
-export function encodeOtlpBody(spans: readonly FinishedSpan[], serviceName: string): Buffer {
+export function encodeOtlpBody(spans: readonly FinishedSpan[], serviceName: string, extraResource?: ResourceAttributes): Buffer {
   const out = new JsonBytes(256 + spans.length * 1024);
-  writeOtlpHead(out, serviceName);
+  writeOtlpHead(out, serviceName, extraResource);
   for (let index = 0; index < spans.length; index += 1) writeOtlpSpan(out, spans[index]!, index === 0);
   writeOtlpTail(out);
   return out.view();
 }
 
 /** The body up to the spans array's opening bracket: spans then go after it, comma-separated. */
-export function writeOtlpHead(out: JsonBytes, serviceName: string): void {
+export function writeOtlpHead(out: JsonBytes, serviceName: string, extraResource?: ResourceAttributes): void {
   out.ascii('{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":');
   out.string(serviceName);
-  out.ascii(`}}]},"scopeSpans":[{"scope":{"name":"${scopeName}"},"spans":[`);
+  out.ascii('}}');
+  if (extraResource) {
+    for (const key in extraResource) {
+      if (key === 'service.name') continue;
+      out.ascii(',{"key":');
+      out.string(key);
+      out.ascii(',"value":{"stringValue":');
+      out.string(extraResource[key]!);
+      out.ascii('}}');
+    }
+  }
+  out.ascii(`]},"scopeSpans":[{"scope":{"name":"${scopeName}"},"spans":[`);
 }
 
 export function writeOtlpTail(out: JsonBytes): void {

@@ -25,6 +25,16 @@ function rawFirstSpan(body: Uint8Array) {
 }
 
 describe('encodeOtlpProtobufBody', () => {
+  it('puts resource attributes after service.name, and leaves out a second service.name', () => {
+    const request = decode(encodeOtlpProtobufBody([span], 'gw', { 'deployment.environment.name': 'prod-é', 'service.name': 'ignored', 'service.version': '1.2.3' }));
+    expect(request.resourceSpans[0].resource.attributes).toEqual([
+      { key: 'service.name', value: { stringValue: 'gw' } },
+      { key: 'deployment.environment.name', value: { stringValue: 'prod-é' } },
+      { key: 'service.version', value: { stringValue: '1.2.3' } },
+    ]);
+    expect(decodedSpans(request)).toHaveLength(1);
+  });
+
   it('writes the resource, the scope, and each span\'s ids as raw bytes, name, kind and times', () => {
     const body = encodeOtlpProtobufBody([span, { ...span, spanId: 'b7ad6b7169203331', parentSpanId: '00f067aa0ba902b7', kind: 'client', name: 'chat' }], 'passerelle-é');
     const request = decode(body);

@@ -1,4 +1,4 @@
-import type { FinishedSpan } from './finished-span.js';
+import type { FinishedSpan, ResourceAttributes } from './finished-span.js';
 import { scopeName } from './otlp-json.js';
 import { ProtobufBytes, int64Size, utf8Size, varintSize } from './protobuf-bytes.js';
 
@@ -54,19 +54,22 @@ const spanKindClient = 3;
 const statusCodeError = 2;
 
 /** One body for a batch of spans, as bytes. */
-export function encodeOtlpProtobufBody(spans: readonly FinishedSpan[], serviceName: string): Buffer {
+export function encodeOtlpProtobufBody(spans: readonly FinishedSpan[], serviceName: string, extraResource?: ResourceAttributes): Buffer {
   const out = new ProtobufBytes(64 + spans.length * 512);
-  writeOtlpProtobufHead(out, serviceName);
+  writeOtlpProtobufHead(out, serviceName, extraResource);
   for (const span of spans) writeOtlpProtobufSpan(out, span);
   writeOtlpProtobufTail(out);
   return out.view();
 }
 
 /** The request up to its first span: the resource and the scope, with room for the headers `writeOtlpProtobufTail` writes. */
-export function writeOtlpProtobufHead(out: ProtobufBytes, serviceName: string): void {
+export function writeOtlpProtobufHead(out: ProtobufBytes, serviceName: string, extraResource?: ResourceAttributes): void {
   out.openOuter(requestResourceSpans);
   const resource = out.open(resourceSpansResource);
   writeAttribute(out, resourceAttributes, keyField('service.name'), serviceName);
+  if (extraResource) {
+    for (const key in extraResource) if (key !== 'service.name') writeAttribute(out, resourceAttributes, keyField(key), extraResource[key]!);
+  }
   out.close(resource);
   out.openOuter(resourceSpansScopeSpans);
   out.bytes(scopeField);
