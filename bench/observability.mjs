@@ -2,15 +2,17 @@
 // Observability on vs off: the gateway's CPU per request with the request log (SQLite), metrics
 // and traces (OTLP/HTTP to a local sink) all on, against all off; and the gateway's own
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
-// the gateway minus latency straight to the mock). Runs everything from source under tsx, so it
-// needs no build; both modes run the same way, so their ratio is fair. See bench/README.md.
+// the gateway minus latency straight to the mock). Runs the built gateway when there is one, else
+// its source under tsx (the mock always from source); both modes run the same way. See bench/README.md.
+//   BENCH_GATEWAY (`source`: the gateway from source under tsx even when it is built)
 //   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per process and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
 //   BENCH_PROCESSES (2 gateway processes per mode: one process's luck moves its CPU per request by ±10 %)
 //   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
+//   BENCH_KEEPWARM_RPS (40 requests/s to every gateway between its bursts, so none idles; 0: none)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,8 @@ const processes = env('BENCH_PROCESSES', 2);
 const samples = env('BENCH_SAMPLES', 400);
 const warmupRounds = process.env.BENCH_WARMUP_ROUNDS === '0' ? 0 : env('BENCH_WARMUP_ROUNDS', 8);
 const connections = env('BENCH_CONNECTIONS', 16);
+// Requests per second each gateway gets between bursts (see keepWarm); 0 lets them idle.
+const keepWarmRps = process.env.BENCH_KEEPWARM_RPS === '0' ? 0 : env('BENCH_KEEPWARM_RPS', 40);
 // A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink,
 // autocannon and the gateways share the machine's cores, so a mode that exports spans gets fewer
 // requests offered, and a gateway that is less loaded spends more CPU per request (fewer requests
@@ -44,8 +48,15 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 // BENCH_GATEWAY_NODE_OPTIONS replaces them (`""` for plain node). The mock runs without them.
 const gatewayFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
 
-function start(name, args, extraEnv = {}, flags = []) {
-  const child = spawn(process.execPath, [...flags, '--conditions=source', '--import', 'tsx', ...args], { cwd: gatewayDir, env: { ...process.env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+// The gateway as it ships (`apps/gateway/dist/main.js`, what `pnpm start` runs) when it is built,
+// else its source under tsx; BENCH_GATEWAY=source picks the source. Under tsx the same requests
+// allocate about 40 KB more each, so the two give different figures.
+const builtGateway = path('../apps/gateway/dist/main.js');
+const gatewayFromSource = process.env.BENCH_GATEWAY === 'source' || !existsSync(builtGateway);
+
+/** A child node process in the gateway's folder; `tsx` loads TypeScript sources. */
+function start(name, args, extraEnv = {}, flags = [], tsx = true) {
+  const child = spawn(process.execPath, [...flags, ...(tsx ? ['--conditions=source', '--import', 'tsx'] : []), ...args], { cwd: gatewayDir, env: { ...process.env, ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let tail = '';
@@ -110,6 +121,40 @@ async function loaded(url, body) {
   instance.on('response', (_client, status) => status === 200 && ok++);
   const result = await instance;
   return { ok, rps: ok / result.duration, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+/**
+ * A trickle of requests (json and streamed in turn) to one gateway, on one connection, for as long
+ * as the bursts run, so that no gateway goes idle between its bursts. An idle V8 process runs its
+ * memory reducer some 7-8 s after the load stops (full collections: ~200 ms of CPU for a gateway
+ * here) and flushes the bytecode of functions it no longer runs, to recompile them under the next
+ * burst. A gateway under steady traffic does neither, and a burst's CPU would count both.
+ */
+function keepWarm(url) {
+  const agent = new Agent({ connections: 1, keepAliveTimeout: 30_000 });
+  let ok = 0;
+  let stopped = false;
+  const running = (async () => {
+    for (let index = 0; !stopped; index++) {
+      const started = performance.now();
+      try {
+        const response = await request(url, { method: 'POST', headers, body: index % 2 === 0 ? bodies.json : bodies.stream, dispatcher: agent });
+        await response.body.text();
+        if (response.statusCode === 200) ok++;
+      } catch {
+        // A failed trickle request counts nowhere; the bursts report failures.
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / keepWarmRps - (performance.now() - started))));
+    }
+    await agent.close();
+  })();
+  return {
+    answered: () => ok,
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
 }
 
 /** Sequential requests on one connection: outside latency (to the last byte, and to the first for streams) and the overhead header. */
@@ -178,7 +223,7 @@ async function main() {
     writeFileSync(join(folder, `${name}.json`), JSON.stringify(own));
   }
 
-  console.log(`bench observability: node ${process.version}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s bursts per process and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
+  console.log(`bench observability: node ${process.version}, gateway ${gatewayFromSource ? 'from source (tsx)' : 'built (apps/gateway/dist)'}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s bursts per process and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
   const mock = start('mock', [path('./source-mock-upstream.mjs')]);
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   const byInstance = Object.fromEntries(instances.map(({ name }) => [name, []]));
@@ -195,7 +240,7 @@ async function main() {
     // and each burst of a mode is compared with the burst of `off` next to it.
     for (const { mode, name } of instances) {
       const port = 19_000 + Math.floor(Math.random() * 20_000);
-      const gateway = start(`gateway (${name})`, ['src/main.ts', '--config', join(folder, `${name}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' }, gatewayFlags);
+      const gateway = start(`gateway (${name})`, [gatewayFromSource ? 'src/main.ts' : builtGateway, '--config', join(folder, `${name}.json`)], { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${mockUrl}/v1`, LOG_LEVEL: 'silent' }, gatewayFlags, gatewayFromSource);
       const url = `http://127.0.0.1:${port}/v1/chat/completions`;
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 'health', gateway);
       gateways[name] = { gateway, url };
@@ -210,12 +255,15 @@ async function main() {
     // Uncounted rounds first: V8 keeps optimizing a gateway's code for some 10-15 thousand requests
     // after it starts (more code for a gateway that logs and traces), and a process's first
     // seconds under load cost more for it. Counting those would measure warm-up, not steady work.
+    const trickles = Object.fromEntries(instances.map(({ name }) => [name, keepWarmRps > 0 ? keepWarm(gateways[name].url) : { answered: () => 0, stop: async () => {} }]));
     for (let round = 0; round < warmupRounds; round++) {
       for (const kind of ['json', 'stream']) for (const { name } of instances) await loaded(gateways[name].url, bodies[kind]);
       process.stdout.write(`\r  warm-up rounds: ${round + 1}/${warmupRounds}`);
     }
     if (warmupRounds > 0) process.stdout.write(' — done\n');
     const burstStarts = Object.fromEntries(instances.map(({ name }) => [name, []]));
+    // The trickle's requests answered up to each burst's start: they share the burst's CPU.
+    const trickleAt = Object.fromEntries(instances.map(({ name }) => [name, []]));
     const bursts = Object.fromEntries(instances.map(({ name }) => [name, []]));
     for (let round = 0; round < rounds; round++) {
       // The order flips every round, so no gateway always runs right after another.
@@ -223,6 +271,7 @@ async function main() {
       for (const kind of ['json', 'stream']) {
         for (const { name } of order) {
           burstStarts[name].push(cpuSeconds(gateways[name].gateway.child.pid));
+          trickleAt[name].push(trickles[name].answered());
           bursts[name].push({ kind, ...(await loaded(gateways[name].url, bodies[kind])) });
         }
       }
@@ -232,7 +281,9 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     for (const { name } of instances) {
       burstStarts[name].push(cpuSeconds(gateways[name].gateway.child.pid));
-      const cpuOf = (index) => ((burstStarts[name][index + 1] - burstStarts[name][index]) * 1e6) / bursts[name][index].ok;
+      trickleAt[name].push(trickles[name].answered());
+      const answered = (index) => bursts[name][index].ok + trickleAt[name][index + 1] - trickleAt[name][index];
+      const cpuOf = (index) => ((burstStarts[name][index + 1] - burstStarts[name][index]) * 1e6) / answered(index);
       for (let round = 0; round < rounds; round++) {
         const [json, stream] = [0, 1].map((offset) => ({ ...bursts[name][round * 2 + offset], cpuMicros: cpuOf(round * 2 + offset) }));
         byInstance[name].push({ json, stream });
@@ -250,6 +301,7 @@ async function main() {
         results[mode].push({ json, stream });
       }
     }
+    await Promise.all(Object.values(trickles).map((trickle) => trickle.stop()));
     process.stdout.write(' — done\n');
     process.stdout.write('  sequential samples');
     const sequentialRuns = {};
