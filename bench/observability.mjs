@@ -10,7 +10,7 @@
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
 //   BENCH_PROCESSES (2 gateway processes per mode: one process's luck moves its CPU per request by ±10 %)
 //   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
-//   BENCH_KEEPWARM_RPS (40 requests/s to every gateway between its bursts, so none idles; 0: none)
+//   BENCH_KEEPWARM_RPS (40 requests/s to every gateway throughout, so none idles between its bursts; 0: none)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +28,7 @@ const processes = env('BENCH_PROCESSES', 2);
 const samples = env('BENCH_SAMPLES', 400);
 const warmupRounds = process.env.BENCH_WARMUP_ROUNDS === '0' ? 0 : env('BENCH_WARMUP_ROUNDS', 8);
 const connections = env('BENCH_CONNECTIONS', 16);
-// Requests per second each gateway gets between bursts (see keepWarm); 0 lets them idle.
+// Requests per second each gateway gets throughout the bursts (see keepWarm); 0 lets them idle between theirs.
 const keepWarmRps = process.env.BENCH_KEEPWARM_RPS === '0' ? 0 : env('BENCH_KEEPWARM_RPS', 40);
 // A fixed offered load: at saturation the modes are not doing the same work. The OTLP sink,
 // autocannon and the gateways share the machine's cores, so a mode that exports spans gets fewer

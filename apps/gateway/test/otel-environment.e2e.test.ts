@@ -48,14 +48,20 @@ async function spanCounts(gatewayUrl: string): Promise<Record<string, number>> {
   return Object.fromEntries(samples.filter((sample) => sample.name === 'switchyard_trace_spans_total').map((sample) => [sample.labels.outcome, sample.value]));
 }
 
+/** A gateway in front of `upstreamUrl` with no tracing in its file: `env` alone configures it. */
+function startEnvGateway(upstreamUrl: string, env: Record<string, string>, logs: 'off' | 'memory' = 'off') {
+  const providers = { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstreamUrl}/v1` } };
+  return startGateway({ config: parseConfig({ apiKeys: [gatewayKey], logs: { store: logs }, providers, defaultProvider: 'openai' }, {}), env, host: '127.0.0.1', port: 0 });
+}
+
 describe('tracing configured by OTEL_* variables', () => {
   it('sends spans to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, with the variables headers, protocol and service name, and counts them in /metrics', async () => {
     const collector = await startCollector();
     const upstream = await startOpenAIMock();
-    const gateway = await startGateway({
-      // No tracing in the file: the variables turn it on.
-      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'memory' }, providers: { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } }, defaultProvider: 'openai' }, {}),
-      env: {
+    // No tracing in the file: the variables turn it on.
+    const gateway = await startEnvGateway(
+      upstream.url,
+      {
         OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/collector/spans`,
         OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9/ignored-when-the-signal-variable-is-set',
         OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20collector-token, x-tenant = edge ',
@@ -63,9 +69,8 @@ describe('tracing configured by OTEL_* variables', () => {
         OTEL_SERVICE_NAME: 'edge-gateway',
         OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=prod%2Ceu,service.name=overridden-by-OTEL_SERVICE_NAME,service.version=1.2.3',
       },
-      host: '127.0.0.1',
-      port: 0,
-    });
+      'memory',
+    );
     try {
       expect(await spanCounts(gateway.url)).toEqual({ exported: 0, dropped: 0, failed: 0 });
       const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 });
@@ -109,19 +114,8 @@ describe('tracing configured by OTEL_* variables', () => {
   it('counts spans a collector refused as failed, and samples none at OTEL_TRACES_SAMPLER=always_off', async () => {
     const collector = await startCollector(503);
     const upstream = await startOpenAIMock();
-    const providers = { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } };
-    const refusing = await startGateway({
-      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers, defaultProvider: 'openai' }, {}),
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
-      host: '127.0.0.1',
-      port: 0,
-    });
-    const unsampled = await startGateway({
-      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers, defaultProvider: 'openai' }, {}),
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_SAMPLER: 'always_off' },
-      host: '127.0.0.1',
-      port: 0,
-    });
+    const refusing = await startEnvGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
+    const unsampled = await startEnvGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_TRACES_SAMPLER: 'always_off' });
     try {
       for (const gateway of [refusing, unsampled]) {
         await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
@@ -149,12 +143,7 @@ describe('tracing configured by OTEL_* variables', () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const upstream = await startOpenAIMock();
-    const gateway = await startGateway({
-      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers: { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } }, defaultProvider: 'openai' }, {}),
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, OTEL_EXPORTER_OTLP_TIMEOUT: '300' },
-      host: '127.0.0.1',
-      port: 0,
-    });
+    const gateway = await startEnvGateway(upstream.url, { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, OTEL_EXPORTER_OTLP_TIMEOUT: '300' });
     try {
       await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
       // Sent within the 2 s flush interval, failed 300 ms later; the default 10 s deadline would miss waitFor's 8 s.
