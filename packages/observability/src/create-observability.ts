@@ -78,7 +78,8 @@ export function createObservability(options: ObservabilityOptions): Observabilit
       memo.set(key, price);
     }
     if (!price) return undefined;
-    const cacheWriteByTtl = cacheWriteByTtlFromRaw(request.usage.raw);
+    // Only cache writes are priced by TTL: without any, the raw usage need not be searched.
+    const cacheWriteByTtl = request.usage.cacheWrite ? cacheWriteByTtlFromRaw(request.usage.raw) : undefined;
     return computeCost(cacheWriteByTtl ? { ...request.usage, cacheWriteByTtl } : request.usage, price);
   };
   const costOf: Observability['costOf'] = (request) => costFor(request);

@@ -157,7 +157,7 @@ function beginRecorded(traceId: string, parentSpanId: string | undefined, startT
         const attempt = attempts[index];
         const failed = attempt?.kind ?? (call.error !== undefined ? 'upstream_error' : undefined);
         const winner = !failed && index === calls.length - 1;
-        const client = clientShape(request, server.operation, call, index, attempt, failed, winner);
+        const client = clientShape(request, server, call, index, attempt, failed, winner);
         const callAttributes: Attributes = {};
         if (winner) {
           setIfDefined(callAttributes, 'gen_ai.usage.input_tokens', request.usage?.input);
@@ -203,13 +203,33 @@ interface SpanShape {
   attributes: Readonly<Attributes>;
 }
 
+/** A request's shape, with the shapes its upstream calls have taken so far. */
+interface ServerShape extends SpanShape {
+  clients: ClientShape[];
+}
+
+/** What makes an upstream call's span differ from another of the same request shape. */
+interface ClientShape extends SpanShape {
+  provider: string;
+  method: string;
+  url: string;
+  index: number;
+  model: string | undefined;
+  status: number | undefined;
+  retry: number | undefined;
+  attemptProvider: string | undefined;
+  failed: string | undefined;
+  winner: boolean;
+}
+
 // Requests of one route, provider, model and outcome describe themselves the same way: their
 // shared attributes are built (and, by the OTLP exporter, encoded) once per shape. Bounded.
-const serverShapes = new Map<string, SpanShape>();
-const clientShapes = new Map<string, SpanShape>();
+const serverShapes = new Map<string, ServerShape>();
 const maxShapes = 4096;
+// Upstream call shapes kept per request shape (a request shape sees few: its targets and outcomes).
+const maxClientShapes = 16;
 
-function serverShape(request: ObservedRequest, key: string): SpanShape {
+function serverShape(request: ObservedRequest, key: string): ServerShape {
   let shape = serverShapes.get(key);
   if (shape) return shape;
   const operation = operationOf(request.path);
@@ -226,34 +246,64 @@ function serverShape(request: ObservedRequest, key: string): SpanShape {
   setIfDefined(attributes, 'gen_ai.request.model', request.modelRequested);
   setIfDefined(attributes, 'gen_ai.response.model', request.modelAnswered);
   setIfDefined(attributes, 'error.type', request.errorKind);
-  shape = { name: `${operation} ${request.modelRequested ?? ''}`.trim(), operation, attributes: Object.freeze(attributes) };
+  shape = { name: `${operation} ${request.modelRequested ?? ''}`.trim(), operation, attributes: Object.freeze(attributes), clients: [] };
   if (serverShapes.size >= maxShapes) serverShapes.clear();
   serverShapes.set(key, shape);
   return shape;
 }
 
-function clientShape(request: ObservedRequest, operation: string, call: OpenCall, index: number, attempt: ObservedAttempt | undefined, failed: string | undefined, winner: boolean): SpanShape {
+/**
+ * The shape of one upstream call's span, found among those its request shape has seen by comparing
+ * the few values that differ between them: no key string is built per request.
+ */
+function clientShape(request: ObservedRequest, server: ServerShape, call: OpenCall, index: number, attempt: ObservedAttempt | undefined, failed: string | undefined, winner: boolean): SpanShape {
   const model = attempt?.model ?? request.modelRequested;
   const status = call.status ?? attempt?.status;
-  const key = `${call.info.provider}\u0000${call.info.method}\u0000${call.info.url}\u0000${operation}\u0000${index}\u0000${model ?? ''}\u0000${status ?? ''}\u0000${attempt?.retry ?? ''}\u0000${attempt?.provider ?? ''}\u0000${failed ?? ''}\u0000${winner ? (request.modelAnswered ?? '') : '\u0001'}`;
-  let shape = clientShapes.get(key);
-  if (shape) return shape;
+  const retry = attempt?.retry;
+  const attemptProvider = attempt?.provider;
+  const { provider, method, url } = call.info;
+  const known = server.clients;
+  for (let position = 0; position < known.length; position += 1) {
+    const shape = known[position]!;
+    if (
+      shape.index === index && shape.status === status && shape.retry === retry && shape.winner === winner && shape.failed === failed &&
+      shape.model === model && shape.attemptProvider === attemptProvider && shape.provider === provider && shape.method === method && shape.url === url
+    ) {
+      return shape;
+    }
+  }
+  const operation = server.operation;
   const attributes: Attributes = {
-    'gen_ai.provider.name': call.info.provider,
-    'http.request.method': call.info.method,
-    'server.address': hostOf(call.info.url),
+    'gen_ai.provider.name': provider,
+    'http.request.method': method,
+    'server.address': hostOf(url),
     'gen_ai.operation.name': operation,
     'switchyard.attempt_index': index,
   };
   setIfDefined(attributes, 'gen_ai.request.model', model);
   setIfDefined(attributes, 'http.response.status_code', status);
-  setIfDefined(attributes, 'switchyard.retry', attempt?.retry);
-  setIfDefined(attributes, 'switchyard.provider', attempt?.provider);
+  setIfDefined(attributes, 'switchyard.retry', retry);
+  setIfDefined(attributes, 'switchyard.provider', attemptProvider);
   setIfDefined(attributes, 'error.type', failed);
+  // The server shape's models are the request's: the winner's answered model is one of them.
   if (winner) setIfDefined(attributes, 'gen_ai.response.model', request.modelAnswered);
-  shape = { name: `${operation} ${model ?? ''}`.trim(), operation, attributes: Object.freeze(attributes) };
-  if (clientShapes.size >= maxShapes) clientShapes.clear();
-  clientShapes.set(key, shape);
+  const shape: ClientShape = {
+    name: `${operation} ${model ?? ''}`.trim(),
+    operation,
+    attributes: Object.freeze(attributes),
+    provider,
+    method,
+    url,
+    index,
+    model,
+    status,
+    retry,
+    attemptProvider,
+    failed,
+    winner,
+  };
+  if (known.length >= maxClientShapes) known.shift();
+  known.push(shape);
   return shape;
 }
 

@@ -148,6 +148,35 @@ describe('encodeOtlpProtobufBody', () => {
     expect(decoded[2].attributes).toEqual([{ key: 'own', value: { stringValue: 'x' } }]);
   });
 
+  it('names each span as given when spans share one attributes object under different names', () => {
+    const shared = Object.freeze({ 'gen_ai.operation.name': 'chat' });
+    const decoded = spansOf([
+      { ...span, name: 'chat model-a', sharedAttributes: shared },
+      { ...span, name: 'chat model-b', sharedAttributes: shared },
+      { ...span, name: '', sharedAttributes: shared },
+      { ...span, name: 'chat model-a', sharedAttributes: shared },
+    ]);
+    expect(decoded.map((one) => one.name)).toEqual(['chat model-a', 'chat model-b', '', 'chat model-a']);
+    for (const one of decoded) expect(one.attributes).toEqual([{ key: 'gen_ai.operation.name', value: { stringValue: 'chat' } }]);
+  });
+
+  it('writes every span\'s own ids when requests follow one another, sharing trace and parent ids within each', () => {
+    // As the tracer hands them over: a request's upstream calls (children of its span), then its span.
+    const requestSpans = (trace: string, server: string, clients: string[], parent?: string): FinishedSpan[] => [
+      ...clients.map((client) => ({ ...span, traceId: trace, spanId: client, parentSpanId: server, kind: 'client' as const })),
+      { ...span, traceId: trace, spanId: server, ...(parent ? { parentSpanId: parent } : {}) },
+    ];
+    const spans = [
+      ...requestSpans('11111111111111111111111111111111', 'aaaaaaaaaaaaaaaa', ['a1a1a1a1a1a1a1a1', 'a2a2a2a2a2a2a2a2']),
+      ...requestSpans('22222222222222222222222222222222', 'bbbbbbbbbbbbbbbb', ['b1b1b1b1b1b1b1b1'], 'cccccccccccccccc'),
+      // A span id seen before as a parent, under another trace; and a trace id seen two requests ago.
+      ...requestSpans('33333333333333333333333333333333', 'cccccccccccccccc', []),
+      ...requestSpans('11111111111111111111111111111111', 'dddddddddddddddd', ['aaaaaaaaaaaaaaaa']),
+    ];
+    const decoded = spansOf(spans);
+    expect(decoded.map((one) => [one.traceId, one.spanId, one.parentSpanId])).toEqual(spans.map((one) => [one.traceId, one.spanId, one.parentSpanId]));
+  });
+
   it('writes an error status with its message, and none for a span that did not fail', () => {
     const decoded = spansOf([
       { ...span, status: { code: 'error', message: 'upstream said « non »' } },

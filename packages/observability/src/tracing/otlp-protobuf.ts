@@ -83,29 +83,59 @@ export function writeOtlpProtobufTail(out: ProtobufBytes): void {
 
 export function writeOtlpProtobufSpan(out: ProtobufBytes, span: FinishedSpan): void {
   const contents = out.open(scopeSpansSpans);
-  writeId(out, spanTraceId, span.traceId);
-  writeId(out, spanSpanId, span.spanId);
-  if (span.parentSpanId) writeId(out, spanParentSpanId, span.parentSpanId);
-  if (span.name) {
-    const size = utf8Size(span.name);
-    out.byte(spanName);
-    out.varint(size);
-    out.utf8(span.name, size);
+  writeId(out, spanTraceId, span.traceId, lastTraceId);
+  writeId(out, spanSpanId, span.spanId, span.parentSpanId ? undefined : lastParentId);
+  if (span.parentSpanId) writeId(out, spanParentSpanId, span.parentSpanId, lastParentId);
+  const shared = span.sharedAttributes;
+  if (shared) {
+    // A shape's spans share their name as well as these attributes: both were encoded once.
+    const encoded = encodedShared(shared, span.name);
+    if (span.name === encoded.name) out.bytes(encoded.nameField);
+    else writeName(out, span.name);
+    writeKindAndTimes(out, span);
+    out.bytes(encoded.attributes);
+  } else {
+    writeName(out, span.name);
+    writeKindAndTimes(out, span);
   }
-  out.byte(spanKind);
-  out.byte(span.kind === 'server' ? spanKindServer : spanKindClient);
-  writeTime(out, spanStartTime, span.startTimeMs);
-  writeTime(out, spanEndTime, span.endTimeMs);
-  if (span.sharedAttributes) out.bytes(encodedShared(span.sharedAttributes));
   writeAttributes(out, span.attributes);
   if (span.status) writeErrorStatus(out, span.status.message);
   out.close(contents);
 }
 
-function writeId(out: ProtobufBytes, field: number, hex: string): void {
+function writeName(out: ProtobufBytes, name: string): void {
+  if (!name) return;
+  const size = utf8Size(name);
+  out.byte(spanName);
+  out.varint(size);
+  out.utf8(name, size);
+}
+
+function writeKindAndTimes(out: ProtobufBytes, span: FinishedSpan): void {
+  out.byte(spanKind);
+  out.byte(span.kind === 'server' ? spanKindServer : spanKindClient);
+  writeTime(out, spanStartTime, span.startTimeMs);
+  writeTime(out, spanEndTime, span.endTimeMs);
+}
+
+// A request's spans repeat two ids: its trace id, in each of them, and its own span id, as its
+// upstream calls' parent (written first: the server span ends last). Each is decoded once.
+const lastTraceId = { hex: '', bytes: Buffer.alloc(16) };
+const lastParentId = { hex: '', bytes: Buffer.alloc(8) };
+
+function writeId(out: ProtobufBytes, field: number, hex: string, last?: { hex: string; bytes: Buffer }): void {
+  const size = hex.length >>> 1;
   out.byte(field);
-  out.varint(hex.length >>> 1);
+  out.varint(size);
+  if (last && last.hex === hex && size === last.bytes.length) {
+    out.bytes(last.bytes);
+    return;
+  }
   out.hex(hex);
+  if (last && size === last.bytes.length) {
+    out.copyLast(size, last.bytes);
+    last.hex = hex;
+  }
 }
 
 function writeErrorStatus(out: ProtobufBytes, message: string | undefined): void {
@@ -212,14 +242,22 @@ function keyField(key: string): Buffer {
 }
 
 // Shared attributes are frozen and reused by many spans: each object is encoded once, as whole
-// `attributes` fields, which are then copied into every span that has them.
-const sharedEncodings = new WeakMap<object, Buffer>();
-function encodedShared(attributes: FinishedSpan['attributes']): Buffer {
+// `attributes` fields, which are then copied into every span that has them. The spans sharing
+// one object share their name too (both come from the span's shape): it is kept encoded with them.
+interface SharedEncoding {
+  name: string;
+  nameField: Buffer;
+  attributes: Buffer;
+}
+const sharedEncodings = new WeakMap<object, SharedEncoding>();
+function encodedShared(attributes: FinishedSpan['attributes'], name: string): SharedEncoding {
   let encoded = sharedEncodings.get(attributes);
   if (encoded === undefined) {
     const out = new ProtobufBytes(512);
     writeAttributes(out, attributes);
-    encoded = Buffer.from(out.view());
+    const nameOut = new ProtobufBytes(64);
+    writeName(nameOut, name);
+    encoded = { name, nameField: Buffer.from(nameOut.view()), attributes: Buffer.from(out.view()) };
     sharedEncodings.set(attributes, encoded);
   }
   return encoded;

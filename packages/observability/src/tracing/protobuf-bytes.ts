@@ -7,6 +7,8 @@
  */
 export class ProtobufBytes {
   private buffer: Buffer;
+  // The buffer's size, kept as a number: every write checks it, and a Buffer's `length` is a getter.
+  private capacity: number;
   /** Where the body begins: past what was left unused of the room kept for the outer headers. */
   start = 0;
   length = 0;
@@ -14,7 +16,8 @@ export class ProtobufBytes {
   private readonly outer: number[] = [];
 
   constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(Math.max(64, capacity));
+    this.capacity = Math.max(64, capacity);
+    this.buffer = Buffer.allocUnsafe(this.capacity);
   }
 
   /** One byte: a tag of a field numbered below 16, or a value below 128. */
@@ -81,25 +84,38 @@ export class ProtobufBytes {
   /** Text as UTF-8; `size` is its `utf8Size`. */
   utf8(text: string, size: number): void {
     this.reserve(size);
-    if (size === text.length && size < 64) {
+    // The length is read once: strings of several representations come here (flat, sliced,
+    // concatenated), which makes each `.length` a megamorphic load.
+    const characters = text.length;
+    if (size === characters && size < shortText) {
       // ASCII, and short: copying the codes beats a call into the runtime.
       const { buffer } = this;
       let length = this.length;
-      for (let index = 0; index < size; index += 1) buffer[length++] = text.charCodeAt(index);
+      for (let index = 0; index < characters; index += 1) buffer[length++] = text.charCodeAt(index);
       this.length = length;
       return;
     }
-    this.length += this.buffer.write(text, this.length, size, 'utf8');
+    // Longer text in one native copy: a JS loop over a concatenated string (a trace id made by a
+    // template) reads each character through the runtime. ASCII is its own Latin-1 encoding.
+    this.length += this.buffer.write(text, this.length, size, size === characters ? 'latin1' : 'utf8');
   }
 
-  /** Hexadecimal digits as the bytes they spell, two digits a byte (ids). */
+  /** Hexadecimal digits as the bytes they spell, two digits a byte (ids); a character that is not one counts as 0. */
   hex(text: string): void {
-    const size = text.length >>> 1;
-    this.reserve(size);
+    // A loop here costs less than Buffer#write's validation and call into the runtime, for ids.
+    const digits = text.length;
+    this.reserve(digits >>> 1);
     const { buffer } = this;
     let length = this.length;
-    for (let index = 0; index < size * 2; index += 2) buffer[length++] = (nibbles[text.charCodeAt(index) & 0x7f]! << 4) | nibbles[text.charCodeAt(index + 1) & 0x7f]!;
+    for (let index = 0; index + 1 < digits; index += 2) buffer[length++] = (nibbles[text.charCodeAt(index) & 0x7f]! << 4) | nibbles[text.charCodeAt(index + 1) & 0x7f]!;
     this.length = length;
+  }
+
+  /** Copies the last `count` bytes written into `target` (an id just written, kept for reuse). */
+  copyLast(count: number, target: Uint8Array): void {
+    const { buffer } = this;
+    const from = this.length - count;
+    for (let index = 0; index < count; index += 1) target[index] = buffer[from + index]!;
   }
 
   /** Starts a length-delimited field whose length is known once its contents are written; `close` takes what this returns. */
@@ -168,9 +184,14 @@ export class ProtobufBytes {
     return this.buffer.subarray(this.start, this.length);
   }
 
+  // Small enough to be inlined into every write; growing is the rare case, apart.
   private reserve(extra: number): void {
-    if (this.length + extra <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
+    if (this.length + extra > this.capacity) this.grow(extra);
+  }
+
+  private grow(extra: number): void {
+    this.capacity = Math.max(this.capacity * 2, this.length + extra);
+    const larger = Buffer.allocUnsafe(this.capacity);
     this.buffer.copy(larger, 0, 0, this.length);
     this.buffer = larger;
   }
@@ -180,12 +201,6 @@ export class ProtobufBytes {
 const slot = 2;
 // An outer header: a one-byte tag and a length of up to five bytes.
 const outerRoom = 6;
-
-const nibbles = new Uint8Array(128);
-for (let digit = 0; digit < 16; digit += 1) {
-  nibbles['0123456789abcdef'.charCodeAt(digit)] = digit;
-  nibbles['0123456789ABCDEF'.charCodeAt(digit)] = digit;
-}
 
 /** The bytes a varint of a non-negative integer below 2^32 takes. */
 export function varintSize(value: number): number {
@@ -205,9 +220,19 @@ export function int64Size(value: number): number {
 
 /** The bytes of text's UTF-8 encoding (a lone surrogate takes three: it is written as U+FFFD). */
 export function utf8Size(text: string): number {
-  if (text.length < 64) {
-    for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return Buffer.byteLength(text, 'utf8');
-    return text.length;
+  const length = text.length;
+  if (length < shortText) {
+    for (let index = 0; index < length; index += 1) if (text.charCodeAt(index) > 0x7f) return Buffer.byteLength(text, 'utf8');
+    return length;
   }
   return Buffer.byteLength(text, 'utf8');
+}
+
+// Text shorter than this is measured and copied character by character; longer text natively.
+const shortText = 16;
+
+const nibbles = new Uint8Array(128);
+for (let digit = 0; digit < 16; digit += 1) {
+  nibbles['0123456789abcdef'.charCodeAt(digit)] = digit;
+  nibbles['0123456789ABCDEF'.charCodeAt(digit)] = digit;
 }
