@@ -48,6 +48,14 @@ async function spanCounts(gatewayUrl: string): Promise<Record<string, number>> {
   return Object.fromEntries(samples.filter((sample) => sample.name === 'switchyard_trace_spans_total').map((sample) => [sample.labels.outcome, sample.value]));
 }
 
+/** The span counts once the request's two spans (server and upstream call) have failed to export. */
+function twoFailedSpans(gatewayUrl: string): Promise<Record<string, number>> {
+  return waitFor(async () => {
+    const current = await spanCounts(gatewayUrl);
+    return current.failed === 2 ? current : undefined;
+  }, 'two failed spans');
+}
+
 /** A gateway in front of `upstreamUrl` with no tracing in its file: `env` alone configures it. */
 function startEnvGateway(upstreamUrl: string, env: Record<string, string>, logs: 'off' | 'memory' = 'off') {
   const providers = { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstreamUrl}/v1` } };
@@ -120,11 +128,7 @@ describe('tracing configured by OTEL_* variables', () => {
       for (const gateway of [refusing, unsampled]) {
         await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
       }
-      const counts = await waitFor(async () => {
-        const current = await spanCounts(refusing.url);
-        return current.failed === 2 ? current : undefined;
-      }, 'failed spans');
-      expect(counts).toEqual({ exported: 0, dropped: 0, failed: 2 });
+      expect(await twoFailedSpans(refusing.url)).toEqual({ exported: 0, dropped: 0, failed: 2 });
       // The base endpoint gets /v1/traces, and protobuf is the default encoding.
       expect(collector.posts.map((post) => [post.path, post.headers['content-type']])).toEqual([['/v1/traces', 'application/x-protobuf']]);
       expect(await spanCounts(unsampled.url)).toEqual({ exported: 0, dropped: 0, failed: 0 });
@@ -147,11 +151,7 @@ describe('tracing configured by OTEL_* variables', () => {
     try {
       await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
       // Sent within the 2 s flush interval, failed 300 ms later; the default 10 s deadline would miss waitFor's 8 s.
-      const counts = await waitFor(async () => {
-        const current = await spanCounts(gateway.url);
-        return current.failed === 2 ? current : undefined;
-      }, 'spans failed by the deadline');
-      expect(counts).toEqual({ exported: 0, dropped: 0, failed: 2 });
+      expect(await twoFailedSpans(gateway.url)).toEqual({ exported: 0, dropped: 0, failed: 2 });
     } finally {
       await gateway.close();
       await upstream.close();

@@ -127,6 +127,7 @@ function writeId(out: ProtobufBytes, field: number, hex: string, last?: { hex: s
   const size = hex.length >>> 1;
   out.byte(field);
   out.varint(size);
+  // The size check also keeps an empty id from matching the cache before it holds one.
   if (last && last.hex === hex && size === last.bytes.length) {
     out.bytes(last.bytes);
     return;
