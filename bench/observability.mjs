@@ -7,6 +7,7 @@
 //   BENCH_GATEWAY (`source`: the gateway from source under tsx even when it is built)
 //   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per process and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
+//   BENCH_PATTERN (bursts: one gateway at a time, as above; steady: every gateway at once at BENCH_STEADY_RATE, 250 requests/s each)
 //   BENCH_MODES (off,on; also on-sampled = traces at 10 %, logs, metrics, tracing = one feature alone)
 //   BENCH_PROCESSES (2 gateway processes per mode: one process's luck moves its CPU per request by ±10 %)
 //   BENCH_GATEWAY_NODE_OPTIONS (--max-semi-space-size=2, as `pnpm start` runs the gateway)
@@ -35,6 +36,8 @@ const keepWarmRps = process.env.BENCH_KEEPWARM_RPS === '0' ? 0 : env('BENCH_KEEP
 // requests offered, and a gateway that is less loaded spends more CPU per request (fewer requests
 // share each socket write and event-loop turn). `BENCH_RATE=max` measures at saturation instead.
 const rate = process.env.BENCH_RATE === 'max' ? undefined : env('BENCH_RATE', 1500);
+const pattern = process.env.BENCH_PATTERN === 'steady' ? 'steady' : 'bursts';
+const steadyRate = env('BENCH_STEADY_RATE', 250);
 const headers = { 'content-type': 'application/json', authorization: 'Bearer bench', 'x-switchyard-provider': 'openai' };
 const messages = [{ role: 'user', content: 'Say hello to the benchmark' }];
 const bodies = {
@@ -115,9 +118,9 @@ const percentile = (sorted, fraction) => sorted[Math.min(sorted.length - 1, Math
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** One burst of load at the offered rate; the caller reads the CPU counter around it. */
-async function loaded(url, body) {
+async function loaded(url, body, offered) {
   let ok = 0;
-  const instance = autocannon({ url, method: 'POST', headers, body, connections, duration: seconds, timeout: 10, ...(rate ? { overallRate: rate } : {}) });
+  const instance = autocannon({ url, method: 'POST', headers, body, connections, duration: seconds, timeout: 10, ...(offered ? { overallRate: offered } : {}) });
   instance.on('response', (_client, status) => status === 200 && ok++);
   const result = await instance;
   return { ok, rps: ok / result.duration, failed: result.non2xx + result.errors + result.timeouts };
@@ -223,7 +226,7 @@ async function main() {
     writeFileSync(join(folder, `${name}.json`), JSON.stringify(own));
   }
 
-  console.log(`bench observability: node ${process.version}, gateway ${gatewayFromSource ? 'from source (tsx)' : 'built (apps/gateway/dist)'}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s bursts per process and kind at ${connections} connections, ${rate ? `${rate} requests/s offered` : 'saturated'}, ${samples} sequential samples`);
+  console.log(`bench observability: node ${process.version}, gateway ${gatewayFromSource ? 'from source (tsx)' : 'built (apps/gateway/dist)'}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s ${pattern === 'steady' ? `steady load on every gateway at once at ${steadyRate} requests/s each` : `bursts per process and kind at ${rate ? `${rate} requests/s offered` : 'saturation'}`}, ${connections} connections, ${samples} sequential samples`);
   const mock = start('mock', [path('./source-mock-upstream.mjs')]);
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   const byInstance = Object.fromEntries(instances.map(({ name }) => [name, []]));
@@ -255,9 +258,26 @@ async function main() {
     // Uncounted rounds first: V8 keeps optimizing a gateway's code for some 10-15 thousand requests
     // after it starts (more code for a gateway that logs and traces), and a process's first
     // seconds under load cost more for it. Counting those would measure warm-up, not steady work.
-    const trickles = Object.fromEntries(instances.map(({ name }) => [name, keepWarmRps > 0 ? keepWarm(gateways[name].url) : { answered: () => 0, stop: async () => {} }]));
+    const trickles = Object.fromEntries(instances.map(({ name }) => [name, pattern === 'bursts' && keepWarmRps > 0 ? keepWarm(gateways[name].url) : { answered: () => 0, stop: async () => {} }]));
+    // One round of one kind: in turn (bursts), or every gateway at once (steady).
+    const loadRound = async (kind, order, each = () => {}) => {
+      if (pattern === 'steady') {
+        for (const { name } of order) each(name);
+        const runs = await Promise.all(order.map(({ name }) => loaded(gateways[name].url, bodies[kind], steadyRate)));
+        return Object.fromEntries(order.map(({ name }, index) => [name, runs[index]]));
+      }
+      const runs = {};
+      for (const { name } of order) {
+        each(name);
+        runs[name] = await loaded(gateways[name].url, bodies[kind], rate);
+      }
+      return runs;
+    };
+    // Warm-up goes in turn at BENCH_RATE in both patterns: a steady round gives each gateway a
+    // quarter of the requests, and V8 is still compiling the code of a gateway that logs and traces
+    // after several thousand (callgrind counted a third more instructions per request there).
     for (let round = 0; round < warmupRounds; round++) {
-      for (const kind of ['json', 'stream']) for (const { name } of instances) await loaded(gateways[name].url, bodies[kind]);
+      for (const kind of ['json', 'stream']) for (const { name } of instances) await loaded(gateways[name].url, bodies[kind], rate);
       process.stdout.write(`\r  warm-up rounds: ${round + 1}/${warmupRounds}`);
     }
     if (warmupRounds > 0) process.stdout.write(' — done\n');
@@ -269,11 +289,11 @@ async function main() {
       // The order flips every round, so no gateway always runs right after another.
       const order = round % 2 === 0 ? instances : [...instances].reverse();
       for (const kind of ['json', 'stream']) {
-        for (const { name } of order) {
+        const runs = await loadRound(kind, order, (name) => {
           burstStarts[name].push(cpuSeconds(gateways[name].gateway.child.pid));
           trickleAt[name].push(trickles[name].answered());
-          bursts[name].push({ kind, ...(await loaded(gateways[name].url, bodies[kind])) });
-        }
+        });
+        for (const { name } of order) bursts[name].push({ kind, ...runs[name] });
       }
       process.stdout.write(`\r  loaded rounds: ${round + 1}/${rounds}`);
     }
@@ -333,8 +353,9 @@ async function main() {
     }
     // A fixed rate is the point of the bench: a mode that cannot answer it runs saturated, batches
     // differently and competes harder for the cores, and its CPU per request is no longer comparable.
-    const saturated = rate ? modes.flatMap((mode) => ['json', 'stream'].filter((kind) => median(results[mode].map((run) => run[kind].rps)) < rate * 0.95).map((kind) => `${mode} ${kind}`)) : [];
-    if (saturated.length > 0) console.log(`\nSATURATED: ${saturated.join(', ')} answered under 95 % of the ${rate} requests/s offered; this machine cannot carry that rate, so the ratios below compare saturated gateways. Run again with a lower BENCH_RATE.`);
+    const offeredRate = pattern === 'steady' ? steadyRate : rate;
+    const saturated = offeredRate ? modes.flatMap((mode) => ['json', 'stream'].filter((kind) => median(results[mode].map((run) => run[kind].rps)) < offeredRate * 0.95).map((kind) => `${mode} ${kind}`)) : [];
+    if (saturated.length > 0) console.log(`\nSATURATED: ${saturated.join(', ')} answered under 95 % of the ${offeredRate} requests/s offered; this machine cannot carry that rate, so the ratios below compare saturated gateways. Run again with a lower ${pattern === "steady" ? "BENCH_STEADY_RATE" : "BENCH_RATE"}.`);
     if (cpu.off) console.log("\nvs off: the median of per-round ratios (in each round, the mean over a mode's processes against the mean over off's), then the ratio of the medians");
     for (const mode of modes.filter((mode) => mode !== 'off' && cpu.off)) {
       for (const kind of ['json', 'stream']) {

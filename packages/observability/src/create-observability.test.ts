@@ -84,7 +84,14 @@ describe('createObservability', () => {
       samples.filter((sample) => sample.name === name && Object.entries(labels).every(([key, label]) => sample.labels[key] === label)).reduce((sum, sample) => sum + sample.value, 0);
     expect(value('switchyard_requests_total', { route: '/v1/chat/completions', status: '200', provider: 'backup' })).toBe(1);
     expect(value('switchyard_attempts_total', { provider: 'openai', outcome: 'upstream_error' })).toBe(2);
+    expect(value('switchyard_attempts_total', { provider: 'backup', outcome: 'success' })).toBe(1);
     expect(value('switchyard_retries_total', { provider: 'openai' })).toBe(1);
+    // Two more requests of the same shape: each attempt still counts under its own provider and outcome.
+    observability.complete(structuredClone(fallback), observability.begin({}, fallback.startedAt));
+    observability.complete(structuredClone(fallback), observability.begin({}, fallback.startedAt));
+    const again = parsePrometheusText(metrics.render()).samples;
+    const attemptsOf = (provider: string, outcome: string) => again.find((sample) => sample.name === 'switchyard_attempts_total' && sample.labels.provider === provider && sample.labels.outcome === outcome)?.value;
+    expect([attemptsOf('openai', 'upstream_error'), attemptsOf('backup', 'success')]).toEqual([6, 3]);
     expect(value('switchyard_fallbacks_total')).toBe(1);
     expect(value('switchyard_requests_in_flight')).toBe(0);
     expect(value('gen_ai_client_token_usage_sum', { gen_ai_token_type: 'input' })).toBe(1_000);

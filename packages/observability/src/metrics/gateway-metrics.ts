@@ -65,6 +65,8 @@ interface RequestSeries {
   tokenTotals: Array<BoundCounter | undefined>;
   firstToken?: BoundHistogram;
   perToken?: BoundHistogram;
+  /** The attempt series this kind of request updated last (most requests make one attempt, alike). */
+  lastAttempt?: { provider: string; outcome: string; counter: BoundCounter };
 }
 
 export function createGatewayMetrics(options: { extraCollectors?: (registry: PrometheusRegistry) => void } = {}): GatewayMetrics {
@@ -117,8 +119,12 @@ export function createGatewayMetrics(options: { extraCollectors?: (registry: Pro
       series.requests.inc();
       if (series.errorType) (series.errors ??= errors.bind({ route: series.route, error_type: series.errorType })).inc();
       for (const attempt of sample.attempts) {
-        attempts.inc({ provider: attempt.provider ?? '', outcome: attempt.kind ?? 'success' });
-        if (attempt.retry > 0) retries.inc({ provider: attempt.provider ?? '' });
+        const provider = attempt.provider ?? '';
+        const outcome = attempt.kind ?? 'success';
+        let last = series.lastAttempt;
+        if (!last || last.provider !== provider || last.outcome !== outcome) last = series.lastAttempt = { provider, outcome, counter: attempts.bind({ provider, outcome }) };
+        last.counter.inc();
+        if (attempt.retry > 0) retries.inc({ provider });
       }
       if (sample.fallbacks > 0) fallbacks.inc({ route: sample.route }, sample.fallbacks);
       if (sample.cacheStatus) cache.inc({ status: sample.cacheStatus });
