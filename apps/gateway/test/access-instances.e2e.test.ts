@@ -42,6 +42,8 @@ describe.skipIf(down !== undefined)('access control across two gateway instances
         access: { store: 'postgres', url: postgresUrl, schema, pepper: 'pepper-0123456789abcdef', redis: { url: redisUrl, keyPrefix: `switchyard_test_${run}:` } },
         responses: { store: 'memory' },
         files: { store: 'memory' },
+        // The two instances' own log file, not the default one in apps/gateway that the suite's other gateways write to.
+        logs: { store: 'sqlite', path: join(directory, 'logs.db') },
         providers: { openai: { adapter: 'openai', apiKey: providerKey, baseURL: `${upstream.url}/v1`, models: { 'gpt-4o-mini': { prices: { input: 100, output: 100 } } } } },
       }),
     );
