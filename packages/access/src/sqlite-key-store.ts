@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { GatewayKeyRecord, SpendEntry } from './access-types.js';
 import type { KeyStore } from './key-store.js';
@@ -33,7 +34,7 @@ export function createSqliteKeyStore(path: string): KeyStore {
   const db = new Database(path);
   // Several gateway processes (cluster workers, instances on one host) may share the file.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  enterWalMode(db);
   // better-sqlite3's default page cache is 16 MB per connection; 2 MB keeps a growing store from creeping the RSS up.
   db.pragma('cache_size = -2000');
   db.exec(schema);

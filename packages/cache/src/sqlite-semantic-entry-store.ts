@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { CachedAnswer } from './cache-types.js';
 import { type SemanticEntry, type SemanticEntryStore, vectorFromBytes, vectorToBytes } from './semantic-entry-store.js';
@@ -18,7 +19,7 @@ export function createSqliteSemanticEntryStore(options: { path: string }): Seman
   const db = new Database(options.path);
   // Several gateway processes (cluster workers, instances on one host) may share the file.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  enterWalMode(db);
   // better-sqlite3's default page cache is 16 MB per connection; 2 MB keeps a growing store from creeping the RSS up.
   db.pragma('cache_size = -2000');
   db.exec(`CREATE TABLE IF NOT EXISTS switchyard_semantic_cache (

@@ -6,4 +6,5 @@ export * from './framing/index.js';
 export * from './http/index.js';
 export type * from './storage/response-store.js';
 export type * from './storage/file-store.js';
+export { enterWalMode, type SqlitePragmaRunner } from './storage/enter-wal-mode.js';
 export * from './guardrails/index.js';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { StoredResponse } from '@switchyard/core';
+import { type StoredResponse, enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
@@ -24,7 +24,7 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   const db = new Database(options.path);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    if (!inMemory) db.pragma('journal_mode = WAL');
+    if (!inMemory) enterWalMode(db);
     // With WAL, NORMAL loses no data on a process crash (only on power loss) and skips an fsync per write.
     db.pragma('synchronous = NORMAL');
     // better-sqlite3's default page cache is 16 MB per connection; 2 MB keeps a growing store from creeping the RSS up.

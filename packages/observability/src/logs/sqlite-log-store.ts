@@ -1,3 +1,4 @@
+import { enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import { type LogRow, fillRow, logColumns } from './log-columns.js';
 import { allColumns, boundColumns, copyRow, endOfRun, literalsOf, shapeKeyOf } from './repeated-columns.js';
@@ -24,7 +25,7 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
   // is written with its own system calls) and checkpoints copy fewer pages. No effect on a file
   // that has tables already.
   db.pragma('page_size = 16384');
-  db.pragma('journal_mode = WAL');
+  enterWalMode(db);
   db.pragma('synchronous = NORMAL');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection; an append-mostly log needs
   // only its newest pages, and the default lets the gateway's RSS creep up by ~15 MiB as the log grows.
