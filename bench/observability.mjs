@@ -355,7 +355,7 @@ async function main() {
     // differently and competes harder for the cores, and its CPU per request is no longer comparable.
     const offeredRate = pattern === 'steady' ? steadyRate : rate;
     const saturated = offeredRate ? modes.flatMap((mode) => ['json', 'stream'].filter((kind) => median(results[mode].map((run) => run[kind].rps)) < offeredRate * 0.95).map((kind) => `${mode} ${kind}`)) : [];
-    if (saturated.length > 0) console.log(`\nSATURATED: ${saturated.join(', ')} answered under 95 % of the ${offeredRate} requests/s offered; this machine cannot carry that rate, so the ratios below compare saturated gateways. Run again with a lower ${pattern === "steady" ? "BENCH_STEADY_RATE" : "BENCH_RATE"}.`);
+    if (saturated.length > 0) console.log(`\nSATURATED: ${saturated.join(', ')} answered under 95 % of the ${offeredRate} requests/s offered; this machine cannot carry that rate, so the ratios below compare saturated gateways. Run again with a lower ${pattern === 'steady' ? 'BENCH_STEADY_RATE' : 'BENCH_RATE'}.`);
     if (cpu.off) console.log("\nvs off: the median of per-round ratios (in each round, the mean over a mode's processes against the mean over off's), then the ratio of the medians");
     for (const mode of modes.filter((mode) => mode !== 'off' && cpu.off)) {
       for (const kind of ['json', 'stream']) {

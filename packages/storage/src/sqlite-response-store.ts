@@ -23,8 +23,9 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    if (!inMemory) enterWalMode(db);
+    const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (!inMemory) enterWalMode(db, busyTimeoutMs);
     // With WAL, NORMAL loses no data on a process crash (only on power loss) and skips an fsync per write.
     db.pragma('synchronous = NORMAL');
     // better-sqlite3's default page cache is 16 MB per connection; 2 MB keeps a growing store from creeping the RSS up.

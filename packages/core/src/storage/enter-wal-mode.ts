@@ -4,14 +4,16 @@ export interface SqlitePragmaRunner {
 }
 
 /**
- * Puts an SQLite file in WAL mode, waiting while another connection holds a lock on it.
+ * Puts an SQLite file in WAL mode, waiting up to `timeoutMs` (give the connection's
+ * `busy_timeout`) while another connection holds a lock on it.
  *
- * The switch needs the file to itself, and SQLite answers SQLITE_BUSY at once when another
- * connection holds a lock: `busy_timeout` is not consulted on that path. Gateway processes
- * started together on one file (cluster workers, instances sharing a host, test runs) met this
- * at startup as `database is locked`. The wait is synchronous, as SQLite's own busy handler is;
- * it only happens while a store opens. A mode other than WAL that persists (a file system
- * without shared memory, `:memory:`) is left as SQLite answered it.
+ * The switch needs the file to itself, and on a file not yet in WAL mode SQLite answers
+ * SQLITE_BUSY at once while another connection holds its write lock: `busy_timeout` is not
+ * consulted on that path. Gateway processes started together on one file (cluster workers,
+ * instances sharing a host, test runs) met this at startup as `database is locked`. The wait is
+ * synchronous, as SQLite's own busy handler is; it only happens while a store opens. A mode other
+ * than WAL that persists (a file system without shared memory, `:memory:`) is left as SQLite
+ * answered it.
  */
 export function enterWalMode(db: SqlitePragmaRunner, timeoutMs = 5_000): void {
   const deadline = Date.now() + timeoutMs;
