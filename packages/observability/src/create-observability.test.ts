@@ -100,6 +100,17 @@ describe('createObservability', () => {
     expect(value('gen_ai_server_time_to_first_token_seconds_count')).toBe(1);
   });
 
+  it('counts every kind of token under its own kind label, and leaves out kinds a request did not use', () => {
+    const { metrics, observability } = setup();
+    const usage = { input: 1_000, output: 500, cachedInput: 200, cacheWrite: 300, reasoning: 40, total: 1_500 };
+    observability.complete({ ...structuredClone(fallback), usage }, observability.begin({}, fallback.startedAt));
+    observability.complete({ ...structuredClone(fallback), usage: { input: 7, output: 3, total: 10 } }, observability.begin({}, fallback.startedAt));
+    const byKind = Object.fromEntries(
+      parsePrometheusText(metrics.render()).samples.filter((sample) => sample.name === 'switchyard_tokens_total').map((sample) => [sample.labels.kind, sample.value]),
+    );
+    expect(byKind).toEqual({ input: 1_007, output: 503, cached_input: 200, cache_write: 300, reasoning: 40 });
+  });
+
   it('leaves cost out when the model has no price or the answer came from the cache', async () => {
     const { store, writer, observability } = setup();
     observability.complete({ ...structuredClone(fallback), traceId: 'unknown', modelAnswered: 'house-model', modelRequested: 'house-model' }, {});

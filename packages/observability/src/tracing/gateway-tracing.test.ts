@@ -69,6 +69,33 @@ describe('gateway tracing', () => {
     await tracing.shutdown();
   });
 
+  it('puts every token count, the cost and the overhead on the request span, and only the counts a request has', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const base = { traceId: 'gw', startedAt: Date.now(), method: 'POST', path: '/v1/messages', provider: 'anthropic', modelRequested: 'claude-haiku-4-5', status: 200, stream: false, totalMs: 12 };
+    const full = tracing.begin({}, base.startedAt);
+    full.upstreamCall({ provider: 'anthropic', method: 'POST', url: 'http://127.0.0.1:1/v1/messages' }).end({ status: 200 });
+    full.end({ ...base, costUsd: 0.25, overheadMs: 0.4, usage: { input: 100, output: 20, cachedInput: 60, cacheWrite: 30, reasoning: 5, total: 120 }, attempts: [{ provider: 'anthropic', durationMs: 9, retry: 0 }] });
+    tracing.begin({}, base.startedAt).end({ ...base, usage: { input: 3, output: 1, total: 4 } });
+    await tracing.forceFlush();
+    const [client, server, bare] = exporter.spans();
+    expect(server!.attributes).toMatchObject({
+      'switchyard.trace_id': 'gw',
+      'gen_ai.usage.input_tokens': 100,
+      'gen_ai.usage.output_tokens': 20,
+      'gen_ai.usage.cache_read.input_tokens': 60,
+      'gen_ai.usage.cache_creation.input_tokens': 30,
+      'gen_ai.usage.reasoning.output_tokens': 5,
+      'switchyard.cost_usd': 0.25,
+      'switchyard.overhead_ms': 0.4,
+    });
+    expect(client!.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': 100, 'gen_ai.usage.output_tokens': 20 });
+    const ownKeys = (attributes: object) => Object.keys(attributes).filter((key) => key.startsWith('gen_ai.usage.') || key === 'switchyard.cost_usd' || key === 'switchyard.overhead_ms').sort();
+    expect(ownKeys(client!.attributes)).toEqual(['gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens']);
+    expect(ownKeys(bare!.attributes)).toEqual(['gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens']);
+    expect(bare!.attributes).toMatchObject({ 'switchyard.trace_id': 'gw', 'gen_ai.usage.input_tokens': 3, 'gen_ai.usage.output_tokens': 1 });
+  });
+
   it('marks a failed request as an error with its message', async () => {
     const exporter = createMemorySpanExporter();
     const tracing = createGatewayTracing({ exporter });

@@ -137,14 +137,19 @@ function beginRecorded(traceId: string, parentSpanId: string | undefined, startT
       ended = true;
       const server = serverShape(request, shapeKey ?? requestShapeKey(request));
       // What differs from one request to the next; the rest is shared by requests of one shape.
+      // Each key is stored by its own statement: one store site per key stays monomorphic, where a
+      // helper storing every key (`attributes[key] = value`) went through V8's megamorphic stub.
       const attributes: Attributes = { 'switchyard.trace_id': request.traceId };
-      setIfDefined(attributes, 'gen_ai.usage.input_tokens', request.usage?.input);
-      setIfDefined(attributes, 'gen_ai.usage.output_tokens', request.usage?.output);
-      setIfDefined(attributes, 'gen_ai.usage.cache_read.input_tokens', request.usage?.cachedInput);
-      setIfDefined(attributes, 'gen_ai.usage.cache_creation.input_tokens', request.usage?.cacheWrite);
-      setIfDefined(attributes, 'gen_ai.usage.reasoning.output_tokens', request.usage?.reasoning);
-      setIfDefined(attributes, 'switchyard.cost_usd', request.costUsd);
-      setIfDefined(attributes, 'switchyard.overhead_ms', request.overheadMs);
+      const usage = request.usage;
+      if (usage) {
+        if (usage.input != null) attributes['gen_ai.usage.input_tokens'] = usage.input;
+        if (usage.output != null) attributes['gen_ai.usage.output_tokens'] = usage.output;
+        if (usage.cachedInput != null) attributes['gen_ai.usage.cache_read.input_tokens'] = usage.cachedInput;
+        if (usage.cacheWrite != null) attributes['gen_ai.usage.cache_creation.input_tokens'] = usage.cacheWrite;
+        if (usage.reasoning != null) attributes['gen_ai.usage.reasoning.output_tokens'] = usage.reasoning;
+      }
+      if (request.costUsd != null) attributes['switchyard.cost_usd'] = request.costUsd;
+      if (request.overheadMs != null) attributes['switchyard.overhead_ms'] = request.overheadMs;
       if (captureContent && content?.request !== undefined) attributes['gen_ai.input.messages'] = content.request;
       if (captureContent && content?.response !== undefined) attributes['gen_ai.output.messages'] = content.response;
 
@@ -159,9 +164,9 @@ function beginRecorded(traceId: string, parentSpanId: string | undefined, startT
         const winner = !failed && index === calls.length - 1;
         const client = clientShape(request, server, call, index, attempt, failed, winner);
         const callAttributes: Attributes = {};
-        if (winner) {
-          setIfDefined(callAttributes, 'gen_ai.usage.input_tokens', request.usage?.input);
-          setIfDefined(callAttributes, 'gen_ai.usage.output_tokens', request.usage?.output);
+        if (winner && usage) {
+          if (usage.input != null) callAttributes['gen_ai.usage.input_tokens'] = usage.input;
+          if (usage.output != null) callAttributes['gen_ai.usage.output_tokens'] = usage.output;
         }
         const span: FinishedSpan = {
           traceId,

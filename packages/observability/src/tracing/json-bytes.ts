@@ -7,8 +7,9 @@ export class JsonBytes {
   private buffer: Buffer;
   length = 0;
 
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(Math.max(64, capacity));
+  /** `reuse`, when given and large enough, is written into instead of a new buffer (its old bytes are overwritten). */
+  constructor(capacity: number, reuse?: Buffer) {
+    this.buffer = reuse && reuse.length >= capacity ? reuse : Buffer.allocUnsafe(Math.max(64, capacity));
   }
 
   /** Text known to be ASCII (the encoder's own punctuation, keys, digits, hex ids). */
@@ -57,6 +58,11 @@ export class JsonBytes {
   /** What was written, as one body (a view of the buffer, not a copy). */
   view(): Buffer {
     return this.buffer.subarray(0, this.length);
+  }
+
+  /** The whole buffer written into (a larger one once it grew): what a later body may reuse. */
+  backing(): Buffer {
+    return this.buffer;
   }
 
   private reserve(extra: number): void {

@@ -17,12 +17,17 @@ export interface OtlpBody {
   add(span: FinishedSpan): void;
   /** Ends the body and gives its bytes (a view of the body's buffer). */
   finish(): Buffer;
+  /** The buffer the body was written into, whole: once the body has been sent, a later body may reuse it. */
+  backing(): Buffer;
 }
 
-/** Starts a body with room for about `spans` typical spans (it grows past them). */
-export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans: number, extraResource?: ResourceAttributes): OtlpBody {
+/**
+ * Starts a body with room for about `spans` typical spans (it grows past them), written into
+ * `reuse` when that is large enough (the buffer of a body already sent).
+ */
+export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans: number, extraResource?: ResourceAttributes, reuse?: Buffer): OtlpBody {
   if (protocol === 'http/json') {
-    const out = new JsonBytes(spans * 1200);
+    const out = new JsonBytes(spans * 1200, reuse);
     writeOtlpHead(out, serviceName, extraResource);
     let first = true;
     return {
@@ -34,9 +39,10 @@ export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans
         writeOtlpTail(out);
         return out.view();
       },
+      backing: () => out.backing(),
     };
   }
-  const out = new ProtobufBytes(spans * 600);
+  const out = new ProtobufBytes(spans * 600, reuse);
   writeOtlpProtobufHead(out, serviceName, extraResource);
   return {
     add: (span) => writeOtlpProtobufSpan(out, span),
@@ -44,5 +50,6 @@ export function startOtlpBody(protocol: OtlpProtocol, serviceName: string, spans
       writeOtlpProtobufTail(out);
       return out.view();
     },
+    backing: () => out.backing(),
   };
 }

@@ -34,10 +34,15 @@ afterEach(async () => {
 });
 
 /** A real OTLP/HTTP endpoint on a free port; `answer` picks the status (or never answers). */
-async function startCollector(answer: () => number | 'hang' = () => 200): Promise<Collector> {
+async function startCollector(answer: () => number | 'hang' = () => 200, readAfterMs = 0): Promise<Collector> {
   const received: Received[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
+    // A slow collector: the body stays unread for a while, so a large one waits in the sender.
+    if (readAfterMs > 0) {
+      request.pause();
+      setTimeout(() => request.resume(), readAfterMs);
+    }
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const raw = Buffer.concat(chunks);
@@ -197,6 +202,49 @@ describe('OTLP/HTTP exporter', () => {
     for (const post of collector.received) expect(post.path).toBe('/v1/traces');
     expect(collector.spans().map((span) => span.name)).toEqual(someSpans(600).map((span) => span.name));
     expect(exporter.stats()).toEqual({ exported: 600, dropped: 0, failed: 0 });
+    await exporter.shutdown();
+  });
+
+  it('sends each body whole and alone when later bodies are written into the buffers of bodies already sent', async () => {
+    for (const protocol of ['http/protobuf', 'http/json'] as const) {
+      const collector = await startCollector();
+      const exporter = createOtlpHttpExporter({ endpoint: collector.url, protocol, batchSize: 8, serviceName: 'svc' });
+      const named = (count: number, name: string) => someSpans(count).map((span) => ({ ...span, name }));
+      // A long body, then a shorter one, then a long one again: a body in a reused buffer must not
+      // carry what a longer body before it left there.
+      const rounds = [named(8, 'a first and rather long span name'), named(3, 'short'), named(8, 'x'.repeat(90)), named(5, 'last')];
+      for (const spans of rounds) {
+        exporter.export(spans);
+        await exporter.forceFlush();
+      }
+      expect(collector.received).toHaveLength(rounds.length);
+      rounds.forEach((spans, index) => {
+        const expected = protocol === 'http/json' ? encodeOtlpBody(spans, 'svc') : encodeOtlpProtobufBody(spans, 'svc');
+        expect(collector.received[index]!.raw).toEqual(expected);
+      });
+      expect(exporter.stats()).toEqual({ exported: 24, dropped: 0, failed: 0 });
+      await exporter.shutdown();
+    }
+  });
+
+  it('leaves a body being sent alone while the next one is written', async () => {
+    const collector = await startCollector(() => 200, 150);
+    const exporter = createOtlpHttpExporter({ endpoint: collector.url, batchSize: 64, serviceName: 'svc' });
+    // Two bodies of some 2 MB: more than the socket takes at once, so the first is still being
+    // written (from its buffer) while the second is encoded.
+    const batch = (letter: string) => someSpans(64).map((span) => ({ ...span, name: letter.repeat(30_000) }));
+    const first = batch('a');
+    const second = batch('b');
+    exporter.export(first);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    exporter.export(second);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    exporter.export(batch('c').slice(0, 1));
+    await exporter.forceFlush();
+    expect(collector.received).toHaveLength(3);
+    expect(collector.received[0]!.raw.equals(encodeOtlpProtobufBody(first, 'svc'))).toBe(true);
+    expect(collector.received[1]!.raw.equals(encodeOtlpProtobufBody(second, 'svc'))).toBe(true);
+    expect(collector.spans().map((span) => span.name[0])).toEqual([...'a'.repeat(64), ...'b'.repeat(64), 'c']);
     await exporter.shutdown();
   });
 

@@ -75,6 +75,9 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   let queued = 0;
   let sending: Promise<void> | undefined;
   let encodeScheduled = false;
+  // Buffers of bodies already sent, for the next bodies: a new body's buffer (some 300 KiB) is
+  // memory the process maps and faults in page by page, and unmaps when it is collected.
+  const spare: Buffer[] = [];
   let stopped = false;
 
   const timer = setInterval(() => {
@@ -85,14 +88,14 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
 
   function finishBody(): void {
     if (!filling) return;
-    bodies.push({ body: filling.body.finish(), spans: filling.spans });
+    bodies.push({ body: filling.body.finish(), backing: filling.body.backing(), spans: filling.spans });
     filling = undefined;
   }
 
   /** Encodes the waiting spans into bodies; with `partial`, the body being filled is finished too. */
   function seal(partial: boolean): void {
     for (const span of waiting) {
-      filling ??= { body: startOtlpBody(protocol, serviceName, batchSize, resourceAttributes), spans: 0 };
+      filling ??= { body: startOtlpBody(protocol, serviceName, batchSize, resourceAttributes, spare.pop()), spans: 0 };
       filling.body.add(span);
       filling.spans += 1;
       if (filling.spans >= batchSize) finishBody();
@@ -116,8 +119,10 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
         if (!batch) break;
         queued -= batch.spans;
         try {
-          await post(batch);
+          const written = await post(batch);
           stats.exported += batch.spans;
+          // Reused only once every byte of it went to the socket (a failed POST may still hold it).
+          if (written && spare.length < 2) spare.push(batch.backing);
         } catch {
           // Tracing must not fail requests, nor retry into a collector that is down: the loss is counted.
           stats.failed += batch.spans;
@@ -129,16 +134,18 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
     }
   }
 
-  function post(batch: EncodedBatch): Promise<void> {
+  /** Resolves once the collector accepted the batch: true when the body was also written out whole. */
+  function post(batch: EncodedBatch): Promise<boolean> {
     return new Promise((resolve, reject) => {
       let settled = false;
       let answered = false;
+      let written = false;
       const settle = (error?: Error) => {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
         if (error) reject(error);
-        else resolve();
+        else resolve(written);
       };
       const outgoing = request(url, {
         method: 'POST',
@@ -148,6 +155,7 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
       // A deadline for the whole exchange, not only for an idle socket.
       const deadline = setTimeout(() => outgoing.destroy(new Error(`OTLP export timed out after ${timeoutMs} ms`)), timeoutMs);
       outgoing.on('error', settle);
+      outgoing.once('finish', () => (written = true));
       outgoing.on('close', () => {
         if (!answered) settle(new Error('OTLP collector closed the connection without answering'));
       });
@@ -206,6 +214,8 @@ const encodeEvery = 64;
 /** One OTLP body, encoded and waiting to be sent. */
 interface EncodedBatch {
   body: Buffer;
+  /** The whole buffer `body` is a view of. */
+  backing: Buffer;
   spans: number;
 }
 

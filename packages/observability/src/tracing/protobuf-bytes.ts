@@ -15,9 +15,10 @@ export class ProtobufBytes {
   // Each open outer field as its tag and the position its contents start at, outermost first.
   private readonly outer: number[] = [];
 
-  constructor(capacity: number) {
-    this.capacity = Math.max(64, capacity);
-    this.buffer = Buffer.allocUnsafe(this.capacity);
+  /** `reuse`, when given and large enough, is written into instead of a new buffer (its old bytes are overwritten). */
+  constructor(capacity: number, reuse?: Buffer) {
+    this.buffer = reuse && reuse.length >= capacity ? reuse : Buffer.allocUnsafe(Math.max(64, capacity));
+    this.capacity = this.buffer.length;
   }
 
   /** One byte: a tag of a field numbered below 16, or a value below 128. */
@@ -182,6 +183,11 @@ export class ProtobufBytes {
   /** What was written, as one body (a view of the buffer, not a copy). */
   view(): Buffer {
     return this.buffer.subarray(this.start, this.length);
+  }
+
+  /** The whole buffer written into (a larger one once it grew): what a later body may reuse. */
+  backing(): Buffer {
+    return this.buffer;
   }
 
   // Small enough to be inlined into every write; growing is the rare case, apart.
