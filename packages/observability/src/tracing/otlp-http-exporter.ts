@@ -75,8 +75,8 @@ export function createOtlpHttpExporter(options: OtlpHttpExporterOptions): OtlpHt
   let queued = 0;
   let sending: Promise<void> | undefined;
   let encodeScheduled = false;
-  // Buffers of bodies already sent, for the next bodies: a new body's buffer (some 300 KiB) is
-  // memory the process maps and faults in page by page, and unmaps when it is collected.
+  // Buffers of bodies already sent, for the next bodies: each body otherwise took a new buffer of
+  // some 300 KiB outside the JS heap, allocated and freed again for every 512 spans.
   const spare: Buffer[] = [];
   let stopped = false;
 
