@@ -40,6 +40,28 @@ describe('request log', () => {
     expect(JSON.parse(lines[0]!).guardrails).toEqual(guardrails);
   });
 
+  it('logs by status (info, warn, error) and at a level that drops a line reads nothing of the record', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const logger = pino({ base: undefined, level: 'warn' }, sink);
+    let reads = 0;
+    // Every field read is counted: a line built and then dropped by pino would read them all.
+    const counted = (status: number) =>
+      new Proxy({ traceId: `t-${status}`, method: 'POST', path: '/v1/chat/completions', status, stream: false, passthrough: false, totalMs: 1, warnings: [] }, {
+        get(target, key, receiver) {
+          if (key !== 'status') reads += 1;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    logRequest(logger, counted(200));
+    expect(lines).toHaveLength(0);
+    expect(reads).toBe(0);
+    logRequest(logger, counted(429));
+    logRequest(logger, counted(503));
+    expect(lines.map((line) => [JSON.parse(line).trace_id, JSON.parse(line).level])).toEqual([['t-429', 40], ['t-503', 50]]);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('masks the key shapes of the major providers', () => {
     for (const key of ['sk-ant-api03-SECRETSECRET', 'AKIAIOSFODNN7EXAMPLE', 'AIzaSyD-SECRETSECRET', 'gsk_SECRETSECRET']) {
       expect(maskSecrets(`key ${key} was refused`)).not.toContain('SECRETSECRET'.slice(4));

@@ -4,6 +4,10 @@ import { maskSecrets } from './mask-secrets.js';
 
 /** One structured line per request. The record carries no headers or bodies, and error text is masked. */
 export function logRequest(logger: Logger, record: RequestRecord): void {
+  const level = record.status >= 500 ? 'error' : record.status >= 400 ? 'warn' : 'info';
+  // At a level that drops the line (LOG_LEVEL=warn, silent), the line is not built either: every
+  // request would otherwise make a 19-field object, and mask its error text, for nothing.
+  if (!logger.isLevelEnabled(level)) return;
   const line = {
     trace_id: record.traceId,
     method: record.method,
@@ -26,9 +30,7 @@ export function logRequest(logger: Logger, record: RequestRecord): void {
     // Each guardrail set's verdict with its checks' explanations (categories and counts, never the values found).
     guardrails: record.guardrails,
   };
-  if (record.status >= 500) logger.error(line, 'request');
-  else if (record.status >= 400) logger.warn(line, 'request');
-  else logger.info(line, 'request');
+  logger[level](line, 'request');
 }
 
 function round(ms: number): number {
