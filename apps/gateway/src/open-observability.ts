@@ -116,10 +116,10 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
           if (!isObservedPath(request.path)) return undefined;
           const observation = observability.begin(request.headers, startedAt);
           const trace = observation.trace;
-          return {
-            ...(trace ? { upstreamCall: (call: UpstreamCallInfo) => trace.upstreamCall(call) } : {}),
-            complete: (record: RequestRecord) => observability.complete(toObserved(record, catalog), observation),
-          };
+          const complete = (record: RequestRecord) => observability.complete(toObserved(record, catalog), observation);
+          // Two literals rather than a spread: on Node 20, a property added to an object made by
+          // spreading (`{ ...hooks, complete }`) gives it a new hidden class on every request (--log-maps).
+          return trace ? { upstreamCall: (call: UpstreamCallInfo) => trace.upstreamCall(call), complete } : { complete };
         },
       },
       captureBodies: observability.wantsBodies,

@@ -1,4 +1,4 @@
-import { type ProviderCallContext, type Usage, readUpstreamError, toGatewayError } from '@switchyard/core';
+import { type PassthroughResponse, type ProviderCallContext, type Usage, readUpstreamError, toGatewayError } from '@switchyard/core';
 import type { ChatFront } from './chat-front.js';
 import type { GatewayResponse } from './gateway-types.js';
 import { relayHeaders } from './relay-headers.js';
@@ -38,41 +38,52 @@ export async function passthroughChat(
   onFirstByte();
   route.record.passthrough = true;
   const tap = new UsageTap(front.readPassthroughUsage);
-  const record = route.record;
-  async function* relay(): AsyncGenerator<Uint8Array | string> {
-    let complete = false;
-    try {
-      if (first && !first.done) {
-        tap.push(first.value);
-        yield first.value;
-      }
-      if (!first?.done) {
-        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-          tap.push(next.value);
-          yield next.value;
-        }
-      }
-      complete = true;
-    } catch (error) {
-      const gatewayError = toGatewayError(error);
-      record.errorKind = gatewayError.kind;
-      record.errorMessage = gatewayError.message;
-      // Bytes already reached the client: end the stream with the format's own error event.
-      if (!stream) throw error;
-      yield front.codec.createStreamEncoder().encode({ type: 'error', error: gatewayError.toBody() });
-    } finally {
-      if (!complete) {
-        record.incomplete = true;
-        upstream.dispose();
-      }
-      const seen: { usage?: Usage; model?: string } = tap.read();
-      record.usage = seen.usage;
-      record.modelAnswered = seen.model;
-    }
-  }
   const headers = relayHeaders(upstream.headers);
   // The bytes go out unchanged, so a plain JSON answer keeps its length (no chunked framing).
   const length = upstream.headers['content-length'];
   if (!stream && length !== undefined && upstream.headers['content-encoding'] === undefined) headers['content-length'] = length;
-  return { status: upstream.status, headers, body: relay() };
+  return { status: upstream.status, headers, body: relay(upstream, chunks, first, tap, route.record, stream, front) };
+}
+
+// At module level rather than inside passthroughChat: a generator function made per request also
+// makes a prototype object per request, which V8 sets up as a prototype each time (--log-maps: a
+// new initial map, a normalization and an optimization per request).
+async function* relay(
+  upstream: PassthroughResponse,
+  chunks: AsyncIterator<Uint8Array>,
+  first: IteratorResult<Uint8Array> | undefined,
+  tap: UsageTap,
+  record: RouteContext['record'],
+  stream: boolean,
+  front: ChatFront,
+): AsyncGenerator<Uint8Array | string> {
+  let complete = false;
+  try {
+    if (first && !first.done) {
+      tap.push(first.value);
+      yield first.value;
+    }
+    if (!first?.done) {
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        tap.push(next.value);
+        yield next.value;
+      }
+    }
+    complete = true;
+  } catch (error) {
+    const gatewayError = toGatewayError(error);
+    record.errorKind = gatewayError.kind;
+    record.errorMessage = gatewayError.message;
+    // Bytes already reached the client: end the stream with the format's own error event.
+    if (!stream) throw error;
+    yield front.codec.createStreamEncoder().encode({ type: 'error', error: gatewayError.toBody() });
+  } finally {
+    if (!complete) {
+      record.incomplete = true;
+      upstream.dispose();
+    }
+    const seen: { usage?: Usage; model?: string } = tap.read();
+    record.usage = seen.usage;
+    record.modelAnswered = seen.model;
+  }
 }

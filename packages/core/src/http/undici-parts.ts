@@ -17,7 +17,14 @@ const api = load('undici/lib/api/index.js') as {
 
 export type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path'>;
 
-/** undici's `request(url, { dispatcher })`, without the index that re-exports it. */
+/**
+ * undici's `request(url, { dispatcher })`, without the index that re-exports it. `options` is the
+ * caller's own object, and gets `origin` and `path` set on it: on Node 20 keys added to a spread
+ * copy (`{ ...options, origin, path }`) gave the copy a new hidden class on every request (--log-maps).
+ */
 export function requestThrough(dispatcher: Dispatcher, url: URL, options: RequestOptions): Promise<Dispatcher.ResponseData> {
-  return api.request.call(dispatcher, { ...options, origin: url.origin, path: url.search ? `${url.pathname}${url.search}` : url.pathname });
+  const sent = options as Dispatcher.RequestOptions;
+  sent.origin = url.origin;
+  sent.path = url.search ? `${url.pathname}${url.search}` : url.pathname;
+  return api.request.call(dispatcher, sent);
 }

@@ -76,7 +76,9 @@ class RoutingRun<T> {
   async execute(root: RoutingConfig): Promise<RoutingSuccess<T>> {
     try {
       const success = await this.runNode(root, rootSettings, 'config');
-      return { ...success, attempts: this.outcomes };
+      // Written out rather than spread: on Node 20 a key added to a spread copy gives the object a
+      // new hidden class on every call (--log-maps showed one per request here).
+      return { value: success.value, target: success.target, retryCount: success.retryCount, attempts: this.outcomes };
     } catch (thrown) {
       const error = thrown instanceof TargetFailed ? thrown.failure.error : thrown instanceof RunEnded ? thrown.error : thrown;
       if (this.request.signal.aborted || this.outcomes.length <= 1) throw error;
