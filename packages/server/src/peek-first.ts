@@ -6,18 +6,21 @@
 export async function peekFirst<T>(iterable: AsyncIterable<T>): Promise<{ first: IteratorResult<T>; all: AsyncIterable<T> }> {
   const iterator = iterable[Symbol.asyncIterator]();
   const first = await iterator.next();
-  async function* replay(): AsyncGenerator<T> {
-    try {
-      if (first.done) return;
-      yield first.value;
-      while (true) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await iterator.return?.();
+  return { first, all: replay(first, iterator) };
+}
+
+// At module level rather than inside peekFirst: a generator function made per call also makes a
+// prototype object per call, which V8 sets up as a prototype each time (--log-maps).
+async function* replay<T>(first: IteratorResult<T>, iterator: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    while (true) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
     }
+  } finally {
+    await iterator.return?.();
   }
-  return { first, all: replay() };
 }

@@ -15,5 +15,7 @@ export function rememberVerbatimError(error: object, format: WireFormat | undefi
 export function verbatimErrorResponse(error: unknown, format: WireFormat | undefined): GatewayResponse | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const found = verbatim.get(error);
-  return found && found.format === format ? { ...found.response, headers: { ...found.response.headers } } : undefined;
+  // The headers are copied with Object.assign: the handler adds its own to them, and on Node 20 keys
+  // added to a spread copy give it a new hidden class on every response (--log-maps).
+  return found && found.format === format ? { ...found.response, headers: Object.assign({}, found.response.headers) } : undefined;
 }

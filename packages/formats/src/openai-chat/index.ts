@@ -48,3 +48,5 @@ export {
   endOpenAIChatStreamEncoder,
   type OpenAIChatStreamEncoderState,
 } from './openai-chat-stream-encoder.js';
+
+export { askStreamUsage } from './ask-stream-usage.js';

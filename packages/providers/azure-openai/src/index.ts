@@ -1,5 +1,5 @@
 import { type HttpResponse, UpstreamError, defineProvider, readJsonAnswer} from '@switchyard/core';
-import { openAIChatCodec } from '@switchyard/formats';
+import { askStreamUsage, openAIChatCodec } from '@switchyard/formats';
 import { withAzureContentFilters } from './azure-content-filter-results.js';
 import { azureOpenAICapabilities } from './azure-openai-capabilities.js';
 import { proxyAzureOpenAI } from './azure-openai-proxy.js';
@@ -63,8 +63,7 @@ export function createAzureOpenAIProvider() {
         const target = readAzureOpenAIRequestSettings(context, request.model);
         const encoded = openAIChatCodec.encodeRequest({ ...request, model: target.v1 ? target.deployment : request.model, stream: true });
         encoded.warnings.forEach(context.warn);
-        // Always ask for usage: the gateway needs it for its log even when the client did not.
-        const body = { ...encoded.body, stream: true, stream_options: { ...(encoded.body.stream_options as object), include_usage: true } };
+        const body = askStreamUsage(encoded.body);
         const response = await callAzureChatCompletions(context, target, JSON.stringify(body), true);
         if (response.status >= 300) throw await mapAzureOpenAIError(response);
         return { events: decodeAzureOpenAIStream(response, context.signal), headers: relayedHeaders(response.headers) };

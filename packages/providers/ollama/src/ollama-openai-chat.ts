@@ -1,5 +1,5 @@
 import { type ChatRequest, type ChatResponse, type ChatStream, GatewayError, type HttpResponse, type ProviderCallContext, type StreamEvent, createSseParser, readJsonAnswer } from '@switchyard/core';
-import { openAIChatCodec } from '@switchyard/formats';
+import { askStreamUsage, openAIChatCodec } from '@switchyard/formats';
 import { callOllama } from './call-ollama.js';
 import { mapOllamaError } from './map-ollama-error.js';
 
@@ -19,7 +19,7 @@ export async function generateWithOllamaOpenAI(request: ChatRequest, context: Pr
 export async function streamWithOllamaOpenAI(request: ChatRequest, context: ProviderCallContext): Promise<ChatStream> {
   const encoded = openAIChatCodec.encodeRequest({ ...request, stream: true });
   encoded.warnings.forEach(context.warn);
-  const body = { ...encoded.body, stream: true, stream_options: { ...(encoded.body.stream_options as object), include_usage: true } };
+  const body = askStreamUsage(encoded.body);
   const response = await callOllama(context, '/v1/chat/completions', { body: JSON.stringify(body), accept: 'text/event-stream' });
   if (response.status >= 300) throw await mapOllamaError(response);
   return { events: decodeOpenAIStream(response, context.signal) };

@@ -1,5 +1,5 @@
 import { defineProvider, readUpstreamError } from '@switchyard/core';
-import { openAIChatCodec } from '@switchyard/formats';
+import { askStreamUsage, openAIChatCodec } from '@switchyard/formats';
 import { callChatCompletions } from './call-chat-completions.js';
 import { openAICapabilities } from './openai-capabilities.js';
 import { decodeOpenAIChatStream } from './openai-chat-stream.js';
@@ -39,8 +39,7 @@ export function createOpenAIProvider() {
       async stream(request, context) {
         const encoded = openAIChatCodec.encodeRequest({ ...request, stream: true });
         encoded.warnings.forEach(context.warn);
-        // Always ask for usage: the gateway needs it for its log even when the client did not.
-        const body = { ...encoded.body, stream: true, stream_options: { ...(encoded.body.stream_options as object), include_usage: true } };
+        const body = askStreamUsage(encoded.body);
         const response = await callChatCompletions(context, JSON.stringify(body), true);
         if (response.status >= 300) throw await readUpstreamError(response, 'openai');
         return { events: decodeOpenAIChatStream(response) };
