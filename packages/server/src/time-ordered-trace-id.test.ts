@@ -21,4 +21,13 @@ describe('time-ordered trace ids', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(Array.from({ length: 10_000 }, () => timeOrderedTraceId())).size).toBe(10_000);
   });
+
+  it('leave no random digit fixed: each of the 18 random positions takes many values, the variant all four', () => {
+    const ids = Array.from({ length: 4000 }, () => timeOrderedTraceId(1_700_000_000_000));
+    const randomPositions = [15, 16, 17, 20, 21, 22, ...Array.from({ length: 12 }, (_, index) => 24 + index)];
+    for (const position of randomPositions) expect(new Set(ids.map((id) => id[position])).size, `position ${position}`).toBe(16);
+    expect(new Set(ids.map((id) => id[19]))).toEqual(new Set(['8', '9', 'a', 'b']));
+    // Every bit of the last group is random: its highest and lowest digits too (checked above), and no id repeats.
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
