@@ -86,6 +86,22 @@ describe.each(stores)('%s log store', (_name, open) => {
     await store.close();
   });
 
+  it('keeps a batch larger than one SQL statement can bind (3 000 rows: PostgreSQL allows 65 535 parameters)', async () => {
+    const store = await open();
+    await store.migrate();
+    const batch = Array.from({ length: 3000 }, (_, index) => record(index, { id: `big-${String(index).padStart(4, '0')}`, tokens: { input: index, output: 1 } }));
+    await store.insert(batch);
+    const ids: string[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = await store.query({ limit: 1000, order: 'asc', cursor });
+      ids.push(...page.records.map((entry) => entry.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(ids).toEqual(batch.map((entry) => entry.id));
+    await store.close();
+  });
+
   it('filters, pages newest first with a cursor, and reads forward in follow order', async () => {
     const store = await open();
     await store.migrate();

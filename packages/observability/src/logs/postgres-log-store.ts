@@ -15,7 +15,11 @@ export interface PostgresLogStoreOptions {
   maxConnections?: number;
 }
 
-/** The log in PostgreSQL, for gateways run as several instances. Batches are one multi-row INSERT. */
+// PostgreSQL takes at most 65 535 bind parameters per statement: a batch larger than this many
+// rows (a configured `logs.batchSize` of some 1 500 records or more) goes as several INSERTs.
+const rowsPerStatement = Math.floor(65_535 / logColumns.length);
+
+/** The log in PostgreSQL, for gateways run as several instances. A batch is one multi-row INSERT (or a few, when large). */
 export function createPostgresLogStore(options: PostgresLogStoreOptions): LogStore {
   const schema = options.schema === undefined ? undefined : checkTableName(options.schema);
   const table = (schema ? `${schema}.` : '') + checkTableName(options.table ?? 'request_logs');
@@ -51,9 +55,14 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
       }
     },
     async insert(records) {
-      if (records.length === 0) return;
-      const params: unknown[] = [];
-      const tuples: string[] = [];
+      let params: unknown[] = [];
+      let tuples: string[] = [];
+      const send = async () => {
+        if (tuples.length === 0) return;
+        await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
+        params = [];
+        tuples = [];
+      };
       for (let index = 0; index < records.length; index += 1) {
         const record = records[index]!;
         // A request's sole attempt goes into the request's row.
@@ -64,8 +73,9 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
         const start = params.length;
         params.push(...row);
         tuples.push(`(${row.map((_, column) => `$${start + column + 1}`).join(', ')})`);
+        if (tuples.length === rowsPerStatement) await send();
       }
-      await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
+      await send();
     },
     async query(query) {
       return pageLogRows(query, (index) => `$${index}`, async (where, params, direction, limit) => {
