@@ -27,7 +27,9 @@ export function measureUpstream(http: HttpTransport, hooks?: RequestObservationH
     http: {
       async request(request: HttpRequest): Promise<HttpResponse> {
         const call = hooks?.upstreamCall?.({ provider: request.provider, method: request.method ?? 'GET', url: request.url });
-        const sent = call?.headers ? { ...request, headers: withHeaders(request.headers, call.headers) } : request;
+        // Object.assign rather than `{ ...request.headers, ...call.headers }`: on Node 20 keys added to a
+        // spread copy give it a new hidden class on every call (--log-maps), as in verbatim-error.ts.
+        const sent = call?.headers ? { ...request, headers: Object.assign({}, request.headers, call.headers) } : request;
         let response: HttpResponse;
         try {
           response = await timed(http.request(sent));
@@ -79,14 +81,3 @@ export function measureUpstream(http: HttpTransport, hooks?: RequestObservationH
   };
 }
 
-/**
- * The request's headers with the trace's added, copied key by key. On Node 20 a key added to an
- * object made by spreading (`{ ...headers, ...extra }`) gives it a new hidden class on every call
- * (--log-maps shows one per request), which then misses every inline cache that reads it.
- */
-function withHeaders(headers: Record<string, string> | undefined, extra: Record<string, string>): Record<string, string> {
-  const merged: Record<string, string> = {};
-  if (headers) for (const key in headers) merged[key] = headers[key]!;
-  for (const key in extra) merged[key] = extra[key]!;
-  return merged;
-}
