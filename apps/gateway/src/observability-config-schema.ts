@@ -31,7 +31,7 @@ export const logsConfigSchema = z
       )
       .default([]),
     /** Flush the queue when it holds this many records, or after `flushIntervalMs`. */
-    batchSize: z.number().int().positive().default(200),
+    batchSize: z.number().int().positive().default(1000),
     flushIntervalMs: z.number().int().positive().default(1000),
     /** Records held at most while the store is slow; beyond it records are dropped and counted. */
     maxQueue: z.number().int().positive().default(10_000),

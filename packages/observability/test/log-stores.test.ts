@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryLogStore } from '../src/logs/memory-log-store.js';
 import type { LogRecord, LogStore } from '../src/logs/log-record.js';
+import { attemptIdOf } from '../src/logs/sole-attempt.js';
 import { createPostgresLogStore } from '../src/logs/postgres-log-store.js';
 import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
 import { dropSchemas, freshSchema, postgresUrl, probePostgres } from './postgres-test-support.js';
@@ -31,6 +33,17 @@ function record(index: number, fields: Partial<LogRecord> = {}): LogRecord {
     totalMs: 12.5,
     ...fields,
   };
+}
+
+/** Every record of a store, oldest first, a page of 1 000 (the most a page holds) at a time. */
+async function readAll(store: LogStore): Promise<LogRecord[]> {
+  const records: LogRecord[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await store.query({ limit: 1000, order: 'asc', cursor });
+    records.push(...page.records);
+    if (!page.nextCursor) return records;
+    cursor = page.nextCursor;
+  }
 }
 
 const stores: Array<[string, () => Promise<LogStore>]> = [
@@ -91,14 +104,7 @@ describe.each(stores)('%s log store', (_name, open) => {
     await store.migrate();
     const batch = Array.from({ length: 3000 }, (_, index) => record(index, { id: `big-${String(index).padStart(4, '0')}`, tokens: { input: index, output: 1 } }));
     await store.insert(batch);
-    const ids: string[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await store.query({ limit: 1000, order: 'asc', cursor });
-      ids.push(...page.records.map((entry) => entry.id));
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
-    }
-    expect(ids).toEqual(batch.map((entry) => entry.id));
+    expect((await readAll(store)).map((entry) => entry.id)).toEqual(batch.map((entry) => entry.id));
     await store.close();
   });
 
@@ -139,6 +145,54 @@ describe.each(stores)('%s log store', (_name, open) => {
     const store = await open();
     await store.migrate();
     await expect(store.query({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(/cursor/);
+    await store.close();
+  });
+});
+
+describe('sqlite log store, large batches', () => {
+  // A request with its sole attempt, as toLogRecords makes them: the store keeps the two in one row.
+  const pair = (index: number): LogRecord[] => {
+    const head = record(index, { id: `pair-${String(index).padStart(4, '0')}`, attempts: 1, retries: 0 });
+    const attempt: LogRecord = { id: attemptIdOf(head.id, 0), kind: 'attempt', traceId: head.traceId, time: head.time, method: head.method, path: head.path, format: head.format, provider: head.provider, modelRequested: head.modelRequested, status: 200, attemptIndex: 0, retries: 0, totalMs: 11 };
+    return [head, attempt];
+  };
+  const rowsIn = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS rows FROM request_logs').get() as { rows: number }).rows;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('writes a large batch a part per turn of the event loop, in one transaction, keeping each request with its sole attempt', async () => {
+    const path = join(folder, `large-${Math.random()}.db`);
+    const store = createSqliteLogStore({ path });
+    await store.migrate();
+    // One lone request first: the parts of 256 records then end between a request and its attempt.
+    const batch = [record(0, { id: 'lone-0000' }), ...Array.from({ length: 600 }, (_, index) => pair(index + 1)).flat()];
+    let written = false;
+    const writing = store.insert(batch).then(() => (written = true));
+    // The event loop turns while the batch is written, and nothing of it is committed before its end.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toBe(false);
+    expect(rowsIn(path)).toBe(0);
+    await writing;
+    expect(rowsIn(path)).toBe(601);
+    expect(await readAll(store)).toEqual(batch);
+    await store.close();
+  });
+
+  it('writes none of a large batch when a part fails, and takes the next batch', async () => {
+    const path = join(folder, `failing-${Math.random()}.db`);
+    const store = createSqliteLogStore({ path });
+    await store.migrate();
+    // A value SQLite cannot bind, in the third part of the batch.
+    const batch = Array.from({ length: 1000 }, (_, index) => record(index, { id: `bad-${String(index).padStart(4, '0')}`, ...(index === 700 ? { method: {} as never } : {}) }));
+    await expect(store.insert(batch)).rejects.toThrow();
+    expect(rowsIn(path)).toBe(0);
+    await store.insert([record(1, { id: 'after-failure' })]);
+    expect((await store.query({})).records.map((entry) => entry.id)).toEqual(['after-failure']);
     await store.close();
   });
 });

@@ -2,7 +2,7 @@ import type { LogRecord, LogStore } from './log-record.js';
 
 export interface BatchedLogWriterOptions {
   store: LogStore;
-  /** Flush when this many records wait (default 200). */
+  /** Flush when this many records wait (default 1000). */
   batchSize?: number;
   /** Flush at least this often while records wait, in ms (default 1000). */
   flushIntervalMs?: number;
@@ -27,7 +27,7 @@ export interface BatchedLogWriter {
  * batch) hands them to the store. Under pressure it drops rather than blocks or grows without bound.
  */
 export function createBatchedLogWriter(options: BatchedLogWriterOptions): BatchedLogWriter {
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 1000;
   const maxQueue = options.maxQueue ?? 10_000;
   let queue: LogRecord[] = [];
   let written = 0;
