@@ -5,6 +5,7 @@ import { bundledAdapters } from './bundled-adapters.js';
 import { type GatewayConfig } from './gateway-config.js';
 import { loadConfigFile, parseConfig } from './load-config.js';
 import { logRequest } from './request-log.js';
+import { turnOffAllocationSitePretenuring } from './no-allocation-site-pretenuring.js';
 import { keepWasmOnBaselineCompiler } from './wasm-baseline-only.js';
 
 export interface GatewayProcessOptions {
@@ -23,6 +24,7 @@ export interface GatewayProcessOptions {
  */
 export async function runGatewayProcess(options: GatewayProcessOptions = {}): Promise<RunningGateway> {
   keepWasmOnBaselineCompiler();
+  turnOffAllocationSitePretenuring();
   const env = options.env ?? process.env;
   const logger = pino({ level: env.LOG_LEVEL ?? 'info', base: undefined });
   const config: GatewayConfig = options.configPath ? loadConfigFile(options.configPath, env) : parseConfig({}, env);
