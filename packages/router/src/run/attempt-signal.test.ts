@@ -36,7 +36,7 @@ describe('createAttemptSignal', () => {
   it('follows the client after a success (a relayed stream must stop), not after a failure', () => {
     const client = new AbortController();
     const succeeded = createAttemptSignal({ clientSignal: client.signal, requestTimeoutMs: 100, ...reasons });
-    const failed = createAttemptSignal({ clientSignal: client.signal, ...reasons });
+    const failed = createAttemptSignal({ clientSignal: client.signal, deadlineInMs: 5_000, ...reasons });
     succeeded.settle('success');
     failed.settle('failure');
     vi.advanceTimersByTime(1_000);
@@ -45,5 +45,49 @@ describe('createAttemptSignal', () => {
     expect(succeeded.signal.aborted).toBe(true);
     expect(succeeded.cause()).toBe('client');
     expect(failed.signal.aborted).toBe(false);
+  });
+  describe('without a request timeout or a deadline', () => {
+    it("uses the client's own signal: no AbortSignal of its own", () => {
+      const client = new AbortController();
+      const attempt = createAttemptSignal({ clientSignal: client.signal, ...reasons });
+      expect(attempt.signal).toBe(client.signal);
+      expect(attempt.cause()).toBeUndefined();
+    });
+    it('ends when the client leaves, with the client as the cause and its reason', async () => {
+      const client = new AbortController();
+      const attempt = createAttemptSignal({ clientSignal: client.signal, ...reasons });
+      client.abort(new Error('client left'));
+      expect(attempt.signal.aborted).toBe(true);
+      expect(attempt.cause()).toBe('client');
+      await expect(attempt.aborted).rejects.toThrow('client left');
+    });
+    it('after a success still names the client as the cause when it leaves; after a failure does not', () => {
+      const client = new AbortController();
+      const succeeded = createAttemptSignal({ clientSignal: client.signal, ...reasons });
+      const failed = createAttemptSignal({ clientSignal: client.signal, ...reasons });
+      succeeded.settle('success');
+      failed.settle('failure');
+      client.abort();
+      expect(succeeded.cause()).toBe('client');
+      expect(failed.cause()).toBeUndefined();
+    });
+    it('leaves no listener on the client signal after a failure', () => {
+      const client = new AbortController();
+      const added: unknown[] = [];
+      const removed: unknown[] = [];
+      const add = client.signal.addEventListener.bind(client.signal);
+      const remove = client.signal.removeEventListener.bind(client.signal);
+      client.signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+        added.push(listener);
+        add(type, listener, options);
+      }) as typeof client.signal.addEventListener;
+      client.signal.removeEventListener = ((type: string, listener: EventListener) => {
+        removed.push(listener);
+        remove(type, listener);
+      }) as typeof client.signal.removeEventListener;
+      createAttemptSignal({ clientSignal: client.signal, ...reasons }).settle('failure');
+      expect(added).toHaveLength(1);
+      expect(removed).toEqual(added);
+    });
   });
 });

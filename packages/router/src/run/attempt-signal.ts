@@ -19,12 +19,14 @@ export interface AttemptSignal {
   stopRequestTimeout(): void;
   /**
    * The attempt is over: timers stop. After a success the client link stays, so a client that
-   * leaves still aborts the stream the server is relaying; after a failure it is removed.
+   * leaves still aborts the stream the server is relaying; after a failure it is removed (an
+   * attempt without timers has the client's own signal, which goes on following the client).
    */
   settle(outcome: 'success' | 'failure'): void;
 }
 
 export function createAttemptSignal(options: AttemptSignalOptions): AttemptSignal {
+  if (options.requestTimeoutMs === undefined && options.deadlineInMs === undefined) return clientOnlyAttempt(options.clientSignal);
   const controller = new AbortController();
   let cause: AttemptAbortCause | undefined;
   const abort = (why: AttemptAbortCause, reason: unknown) => {
@@ -66,6 +68,37 @@ export function createAttemptSignal(options: AttemptSignalOptions): AttemptSigna
       clearTimeout(deadlineTimer);
       controller.signal.removeEventListener('abort', onAbort);
       if (outcome === 'failure') options.clientSignal.removeEventListener('abort', onClientAbort);
+    },
+  };
+}
+
+/**
+ * An attempt with neither a request timeout nor a deadline (the default) can only end early because
+ * the client left: its signal is the client's own. No AbortSignal of its own, which matters because
+ * on Node 20 every AbortSignal outlives its request until a full collection (each one is promoted
+ * to the old generation, some 0.5 KB; measured in the README's "Memory"). A failed attempt's signal
+ * then still follows the client, which only aborts what that attempt left behind.
+ */
+function clientOnlyAttempt(client: AbortSignal): AttemptSignal {
+  let cause: AttemptAbortCause | undefined;
+  let rejectAborted: ((reason: unknown) => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    rejectAborted = reject;
+  });
+  aborted.catch(() => {});
+  const onClientAbort = () => {
+    cause = 'client';
+    rejectAborted?.(client.reason);
+  };
+  if (client.aborted) onClientAbort();
+  else client.addEventListener('abort', onClientAbort, { once: true });
+  return {
+    signal: client,
+    cause: () => cause,
+    aborted,
+    stopRequestTimeout: () => {},
+    settle: (outcome) => {
+      if (outcome === 'failure') client.removeEventListener('abort', onClientAbort);
     },
   };
 }
