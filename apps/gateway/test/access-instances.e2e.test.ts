@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type OpenAIMock, startOpenAIMock } from '@switchyard/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnGatewayProcess } from './gateway-process.js';
 
 // Two gateway processes sharing one PostgreSQL (keys, ledger) and one Redis (counters) must
 // enforce one limit between them: what each admits counts against the other. Real servers only;
@@ -47,7 +48,7 @@ describe.skipIf(down !== undefined)('access control across two gateway instances
         providers: { openai: { adapter: 'openai', apiKey: providerKey, baseURL: `${upstream.url}/v1`, models: { 'gpt-4o-mini': { prices: { input: 100, output: 100 } } } } },
       }),
     );
-    urls = await Promise.all([startGatewayProcess(configPath, children), startGatewayProcess(configPath, children)]);
+    urls = await Promise.all([spawnGatewayProcess(children, { args: ['--config', configPath] }).listening, spawnGatewayProcess(children, { args: ['--config', configPath] }).listening]);
   }, 60_000);
 
   afterAll(async () => {
@@ -143,27 +144,6 @@ describe.skipIf(down !== undefined)('access control across two gateway instances
     for (const delay of delays) expect(delay).toBeLessThan(1_000);
   });
 });
-
-async function startGatewayProcess(configPath: string, children: ChildProcess[]): Promise<string> {
-  const appDir = resolve(import.meta.dirname, '..');
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', '--config', configPath], {
-    cwd: appDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolveUrl, reject) => {
-    let output = '';
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolveUrl(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}: ${output}`)));
-  });
-}
 
 /** A sliding minute window weighs the previous minute less as the new one goes on; tests that count a minute's admissions start well inside one. */
 async function awayFromMinuteEdge(): Promise<void> {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnGatewayProcess } from './gateway-process.js';
 
 // V8 prints a line per allocation site it judges, and a summary per young-generation collection,
 // under --trace-pretenuring-statistics, but only while pretenuring is on.
@@ -13,7 +13,7 @@ describe('the gateway process and V8 pretenuring', () => {
   });
 
   it('makes no pretenuring decisions once it serves, under concurrent load', async () => {
-    const gateway = startGateway(['--trace-pretenuring-statistics'], children);
+    const gateway = spawnGatewayProcess(children, { nodeFlags: ['--max-semi-space-size=2', '--trace-pretenuring-statistics'] });
     const url = await gateway.listening;
     const before = gateway.output();
     // Enough traffic for many scavenges (a 2 MB young generation, ~60 KB allocated per request),
@@ -48,25 +48,3 @@ describe('the gateway process and V8 pretenuring', () => {
     expect(output).toMatch(pretenuringLine);
   }, 30_000);
 });
-
-function startGateway(nodeFlags: string[], children: ChildProcess[]): { listening: Promise<string>; output: () => string } {
-  const appDir = resolve(import.meta.dirname, '..');
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', ...nodeFlags, '--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: appDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SWITCHYARD_CONFIG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const listening = new Promise<string>((resolveUrl, reject) => {
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolveUrl(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}: ${output}`)));
-  });
-  return { listening, output: () => output };
-}

@@ -77,14 +77,14 @@ describe('createAttemptSignal', () => {
       const removed: unknown[] = [];
       const add = client.signal.addEventListener.bind(client.signal);
       const remove = client.signal.removeEventListener.bind(client.signal);
-      client.signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
-        added.push(listener);
-        add(type, listener, options);
-      }) as typeof client.signal.addEventListener;
-      client.signal.removeEventListener = ((type: string, listener: EventListener) => {
-        removed.push(listener);
-        remove(type, listener);
-      }) as typeof client.signal.removeEventListener;
+      client.signal.addEventListener = (...args: Parameters<typeof add>) => {
+        added.push(args[1]);
+        add(...args);
+      };
+      client.signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+        removed.push(args[1]);
+        remove(...args);
+      };
       createAttemptSignal({ clientSignal: client.signal, ...reasons }).settle('failure');
       expect(added).toHaveLength(1);
       expect(removed).toEqual(added);

@@ -49,24 +49,16 @@ export function createAttemptSignal(options: AttemptSignalOptions): AttemptSigna
     else deadlineTimer = setTimeout(() => abort('deadline', options.deadlineReason()), options.deadlineInMs);
   }
 
-  let rejectAborted: ((reason: unknown) => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    rejectAborted = reject;
-  });
-  aborted.catch(() => {});
-  const onAbort = () => rejectAborted?.(controller.signal.reason);
-  if (controller.signal.aborted) onAbort();
-  else controller.signal.addEventListener('abort', onAbort, { once: true });
-
+  const watch = watchAbort(controller.signal);
   return {
     signal: controller.signal,
     cause: () => cause,
-    aborted,
+    aborted: watch.aborted,
     stopRequestTimeout: () => clearTimeout(requestTimer),
     settle: (outcome) => {
       clearTimeout(requestTimer);
       clearTimeout(deadlineTimer);
-      controller.signal.removeEventListener('abort', onAbort);
+      watch.stop();
       if (outcome === 'failure') options.clientSignal.removeEventListener('abort', onClientAbort);
     },
   };
@@ -81,24 +73,30 @@ export function createAttemptSignal(options: AttemptSignalOptions): AttemptSigna
  */
 function clientOnlyAttempt(client: AbortSignal): AttemptSignal {
   let cause: AttemptAbortCause | undefined;
+  const watch = watchAbort(client, () => (cause = 'client'));
+  return {
+    signal: client,
+    cause: () => cause,
+    aborted: watch.aborted,
+    stopRequestTimeout: () => {},
+    settle: (outcome) => {
+      if (outcome === 'failure') watch.stop();
+    },
+  };
+}
+
+/** A promise that rejects with `signal`'s reason once it aborts (already handled, so never unhandled), until `stop`. */
+function watchAbort(signal: AbortSignal, onAbort?: () => void): { aborted: Promise<never>; stop(): void } {
   let rejectAborted: ((reason: unknown) => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     rejectAborted = reject;
   });
   aborted.catch(() => {});
-  const onClientAbort = () => {
-    cause = 'client';
-    rejectAborted?.(client.reason);
+  const listener = () => {
+    onAbort?.();
+    rejectAborted?.(signal.reason);
   };
-  if (client.aborted) onClientAbort();
-  else client.addEventListener('abort', onClientAbort, { once: true });
-  return {
-    signal: client,
-    cause: () => cause,
-    aborted,
-    stopRequestTimeout: () => {},
-    settle: (outcome) => {
-      if (outcome === 'failure') client.removeEventListener('abort', onClientAbort);
-    },
-  };
+  if (signal.aborted) listener();
+  else signal.addEventListener('abort', listener, { once: true });
+  return { aborted, stop: () => signal.removeEventListener('abort', listener) };
 }
