@@ -5,6 +5,7 @@ export { shippedPrices, shippedCatalogDate } from './prices/shipped-prices.js';
 export { createPriceCatalog, type PriceCatalog, type PriceCatalogOptions, type PriceOverride } from './prices/price-catalog.js';
 export { convertLiteLlmPrices, type ConvertLiteLlmOptions, type ConvertLiteLlmResult } from './prices/convert-litellm-prices.js';
 export type { LogRecord, LogTokens, LogQuery, LogPage, LogStore } from './logs/log-record.js';
+export type { LogRowChunk } from './logs/log-row-chunk.js';
 export { createSqliteLogStore, type SqliteLogStoreOptions } from './logs/sqlite-log-store.js';
 export { createPostgresLogStore, type PostgresLogStoreOptions } from './logs/postgres-log-store.js';
 export { createMemoryLogStore } from './logs/memory-log-store.js';

@@ -1,4 +1,5 @@
 import type { LogRecord, LogStore } from './log-record.js';
+import { LogRowQueue } from './log-row-queue.js';
 
 export interface BatchedLogWriterOptions {
   store: LogStore;
@@ -23,13 +24,15 @@ export interface BatchedLogWriter {
 }
 
 /**
- * Takes log records off the request path: `write` only appends to an array; a timer (or a full
- * batch) hands them to the store. Under pressure it drops rather than blocks or grows without bound.
+ * Takes log records off the request path: `write` only copies them into the queue's rows
+ * (log-row-chunk.ts); a timer (or a full batch) hands the rows to the store. Under pressure it
+ * drops rather than blocks or grows without bound.
  */
 export function createBatchedLogWriter(options: BatchedLogWriterOptions): BatchedLogWriter {
   const batchSize = options.batchSize ?? 1000;
   const maxQueue = options.maxQueue ?? 10_000;
-  let queue: LogRecord[] = [];
+  const { store } = options;
+  const queue = new LogRowQueue(Math.min(batchSize, 256));
   let written = 0;
   let dropped = 0;
   let failed = 0;
@@ -39,15 +42,19 @@ export function createBatchedLogWriter(options: BatchedLogWriterOptions): Batche
   timer.unref();
 
   async function flushOnce(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, batchSize);
-      queue = queue.slice(batch.length);
+    while (queue.records > 0) {
+      // About `batchSize` records: whole chunks, so a batch may run over by part of one.
+      const batch = queue.take(batchSize);
+      let records = 0;
+      for (const chunk of batch) records += chunk.records;
       try {
-        await options.store.insert(batch);
-        written += batch.length;
+        await (store.insertRows ? store.insertRows(batch) : store.insert(batch.flatMap((chunk) => chunk.toRecords())));
+        written += records;
       } catch (error) {
-        failed += batch.length;
+        failed += records;
         options.onError?.(error);
+      } finally {
+        queue.recycle(batch);
       }
     }
   }
@@ -55,18 +62,18 @@ export function createBatchedLogWriter(options: BatchedLogWriterOptions): Batche
   function flush(): Promise<void> {
     // One flush at a time; a flush asked for during one runs after it.
     flushing = (flushing ?? Promise.resolve()).then(flushOnce).finally(() => {
-      if (queue.length === 0) flushing = undefined;
+      if (queue.records === 0) flushing = undefined;
     });
     return flushing;
   }
 
   return {
     write(records) {
-      const room = maxQueue - queue.length;
+      const room = maxQueue - queue.records;
       if (room < records.length) dropped += records.length - Math.max(0, room);
       if (room <= 0) return;
-      for (const record of room < records.length ? records.slice(0, room) : records) queue.push(record);
-      if (queue.length >= batchSize && !scheduled) {
+      queue.append(records, Math.min(room, records.length));
+      if (queue.records >= batchSize && !scheduled) {
         scheduled = true;
         // Off the caller's tick: the request that filled the batch does not pay for the write.
         setImmediate(() => {
@@ -80,6 +87,6 @@ export function createBatchedLogWriter(options: BatchedLogWriterOptions): Batche
       clearInterval(timer);
       await flush();
     },
-    stats: () => ({ queued: queue.length, written, dropped, failed }),
+    stats: () => ({ queued: queue.records, written, dropped, failed }),
   };
 }

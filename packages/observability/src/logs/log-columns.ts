@@ -18,16 +18,10 @@ export type LogRow = Record<(typeof logColumns)[number], unknown>;
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 const bool = (value: boolean | undefined) => (value === undefined ? null : value ? 1 : 0);
 
-export function recordToRow(record: LogRecord, soleAttempt?: LogRecord): unknown[] {
-  const row: unknown[] = new Array(logColumns.length);
-  fillRow(row, 0, record, soleAttempt);
-  return row;
-}
-
 /**
- * Writes a record's column values, in `logColumns` order, into `values` from `offset` on: the
- * SQLite store binds several rows to one statement from one reused array. `soleAttempt` is the
- * request's sole attempt when `isSoleAttemptOf` says the row can hold it too.
+ * Writes a record's column values, in `logColumns` order, into `values` from `offset` on (the
+ * queued rows of log-row-chunk.ts are made this way). `soleAttempt` is the request's sole attempt
+ * when `isSoleAttemptOf` says the row can hold it too.
  */
 export function fillRow(values: unknown[], offset: number, record: LogRecord, soleAttempt?: LogRecord): void {
   const tokens = record.tokens;

@@ -1,3 +1,5 @@
+import type { LogRowChunk } from './log-row-chunk.js';
+
 /**
  * One line of the request log. A request writes one `request` record, and one `attempt` record
  * per upstream attempt the router made (fallbacks, retries) sharing its `traceId`. Defined here
@@ -88,6 +90,11 @@ export interface LogStore {
   /** Creates tables and indexes when missing (idempotent). */
   migrate(): Promise<void>;
   insert(records: readonly LogRecord[]): Promise<void>;
+  /**
+   * Rows as the batched writer queues them (log-row-chunk.ts), in order; the SQL stores take these.
+   * A store without it is given the records again.
+   */
+  insertRows?(chunks: readonly LogRowChunk[]): Promise<void>;
   query(query: LogQuery): Promise<LogPage>;
   /** Deletes records older than the cutoff (epoch ms); answers how many. */
   deleteOlderThan(cutoff: number): Promise<number>;

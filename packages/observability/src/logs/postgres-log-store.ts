@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import { type LogRow, logColumns, recordToRow } from './log-columns.js';
+import { type LogRow, logColumns } from './log-columns.js';
+import type { LogRowChunk } from './log-row-chunk.js';
+import { logRowsOf } from './log-row-queue.js';
 import { pageLogRows } from './log-query-sql.js';
 import { checkTableName, logMigrations } from './log-migrations.js';
 import type { LogStore } from './log-record.js';
-import { isSoleAttemptOf } from './sole-attempt.js';
 
 export interface PostgresLogStoreOptions {
   /** A connection string (`postgres://user@host:5432/db`). */
@@ -29,6 +30,25 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
   const pool = new pgDriver.Pool({ connectionString: options.url, max: options.maxConnections ?? 4 });
   // An idle client that errors (server restart) must not crash the gateway; the next query reconnects.
   pool.on('error', () => {});
+  const insertRows = async (chunks: readonly LogRowChunk[]) => {
+    let params: unknown[] = [];
+    let tuples: string[] = [];
+    const send = async () => {
+      if (tuples.length === 0) return;
+      await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
+      params = [];
+      tuples = [];
+    };
+    for (const chunk of chunks) {
+      for (let row = 0; row < chunk.rows; row += 1) {
+        const start = params.length;
+        chunk.read(row, params, start);
+        tuples.push(`(${logColumns.map((_, column) => `$${start + column + 1}`).join(', ')})`);
+        if (tuples.length === rowsPerStatement) await send();
+      }
+    }
+    await send();
+  };
   return {
     async migrate() {
       const client = await pool.connect();
@@ -54,29 +74,10 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
         client.release();
       }
     },
-    async insert(records) {
-      let params: unknown[] = [];
-      let tuples: string[] = [];
-      const send = async () => {
-        if (tuples.length === 0) return;
-        await pool.query(`INSERT INTO ${table} (${logColumns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
-        params = [];
-        tuples = [];
-      };
-      for (let index = 0; index < records.length; index += 1) {
-        const record = records[index]!;
-        // A request's sole attempt goes into the request's row.
-        const next = records[index + 1];
-        const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
-        if (soleAttempt) index += 1;
-        const row = recordToRow(record, soleAttempt);
-        const start = params.length;
-        params.push(...row);
-        tuples.push(`(${row.map((_, column) => `$${start + column + 1}`).join(', ')})`);
-        if (tuples.length === rowsPerStatement) await send();
-      }
-      await send();
+    insert(records) {
+      return insertRows(logRowsOf(records));
     },
+    insertRows,
     async query(query) {
       return pageLogRows(query, (index) => `$${index}`, async (where, params, direction, limit) => {
         const result = await pool.query(`SELECT * FROM ${table} ${where} ORDER BY time ${direction}, id ${direction} LIMIT $${params.length + 1}`, [...params, limit]);

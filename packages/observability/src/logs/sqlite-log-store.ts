@@ -1,11 +1,12 @@
 import { enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
-import { type LogRow, fillRow, logColumns } from './log-columns.js';
+import { type LogRow, logColumns } from './log-columns.js';
 import { allColumns, boundColumns, copyRow, endOfRun, literalsOf, shapeKeyOf } from './repeated-columns.js';
 import { pageLogRows } from './log-query-sql.js';
 import { checkTableName, logMigrations } from './log-migrations.js';
-import type { LogRecord, LogStore } from './log-record.js';
-import { isSoleAttemptOf } from './sole-attempt.js';
+import type { LogStore } from './log-record.js';
+import type { LogRowChunk } from './log-row-chunk.js';
+import { logRowsOf } from './log-row-queue.js';
 
 export interface SqliteLogStoreOptions {
   /** A file path, or `:memory:`. */
@@ -14,8 +15,6 @@ export interface SqliteLogStoreOptions {
 }
 
 const rowsPerStatement = 16;
-// Records written per turn of the event loop (some 128 rows: well under a millisecond).
-const recordsPerTurn = 256;
 
 /** The default log store: one SQLite file beside the gateway, in WAL mode so reads don't block the writer. */
 export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
@@ -69,22 +68,14 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
       pending = 0;
     }
   };
-  // Writes records, in whatever transaction is open. Made once: with a new function per batch
-  // (`db.transaction(() => …)()`), V8 optimized that function again every two or three seconds
-  // under load (--trace-opt: 7-8 compilations of some 25 ms each per 20 s at 1500 requests/s,
-  // 5-7 µs of compiler CPU per request).
-  const writeRecords = (records: readonly LogRecord[]) => {
-    // Every row's values first (a request's sole attempt goes into the request's row), then
-    // rows go in by runs that agree on the repeated columns (repeated-columns.ts).
-    let rows = 0;
-    for (let index = 0; index < records.length; index += 1) {
-      const record = records[index]!;
-      const next = records[index + 1];
-      const soleAttempt = isSoleAttemptOf(record, next) ? next : undefined;
-      if (soleAttempt) index += 1;
-      fillRow(rowValues, rows * logColumns.length, record, soleAttempt);
-      rows += 1;
-    }
+  // Writes a chunk's rows, in whatever transaction is open. Made once: with a new function per
+  // batch (`db.transaction(() => …)()`), V8 optimized that function again every two or three
+  // seconds under load (--trace-opt: 7-8 compilations of some 25 ms each per 20 s at 1500
+  // requests/s, 5-7 µs of compiler CPU per request).
+  const writeRows = (chunk: LogRowChunk) => {
+    // Every row's values first, then rows go in by runs that agree on the repeated columns (repeated-columns.ts).
+    const rows = chunk.rows;
+    for (let row = 0; row < rows; row += 1) chunk.read(row, rowValues, row * logColumns.length);
     pending = 0;
     for (let runStart = 0; runStart < rows; ) {
       const runEnd = endOfRun(rowValues, runStart, rows);
@@ -119,28 +110,24 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
     shapeValues.fill(undefined);
   };
   /**
-   * One batch, in one transaction. A batch of more than `recordsPerTurn` records is written a part
-   * per turn of the event loop (a smaller one goes in at once), the transaction staying open
-   * between parts: requests go on being served while it is written (a thousand records take a few
-   * milliseconds), and the batch still makes one commit. Each commit
-   * writes every page it touched to the WAL whole, so fewer, larger commits write less: in a
-   * gateway at 1500 requests/s, batches of a thousand records cost ~6 µs per request (commits
-   * included) against ~8 µs for batches of two hundred, and wrote 1.7 KB to disk against 3.5 KB.
+   * One batch, in one transaction, a chunk (some 128 rows: well under a millisecond) per turn of
+   * the event loop, the transaction staying open between them: requests go on being served while
+   * it is written (a thousand records take a few milliseconds), and the batch still makes one
+   * commit. Each commit writes every page it touched to the WAL whole, so fewer, larger commits
+   * write less: in a gateway at 1500 requests/s, batches of a thousand records cost ~6 µs per
+   * request (commits included) against ~8 µs for batches of two hundred, and wrote 1.7 KB to disk
+   * against 3.5 KB.
    */
-  const writeBatch = async (records: readonly LogRecord[]) => {
+  const writeBatch = async (chunks: readonly LogRowChunk[]) => {
     begin.run();
     try {
-      for (let start = 0; start < records.length; ) {
-        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-        let end = Math.min(start + recordsPerTurn, records.length);
-        // A request and its sole attempt stay in one part, so they keep sharing a row.
-        if (end < records.length && isSoleAttemptOf(records[end - 1]!, records[end])) end += 1;
+      for (let index = 0; index < chunks.length; index += 1) {
+        if (index > 0) await new Promise((resolve) => setImmediate(resolve));
         try {
-          writeRecords(start === 0 && end === records.length ? records : records.slice(start, end));
+          writeRows(chunks[index]!);
         } finally {
           clearReused();
         }
-        start = end;
       }
       commit.run();
     } catch (error) {
@@ -170,7 +157,10 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
       }).immediate();
     },
     insert(records) {
-      return serially(() => writeBatch(records));
+      return serially(() => writeBatch(logRowsOf(records)));
+    },
+    insertRows(chunks) {
+      return serially(() => writeBatch(chunks));
     },
     async query(query) {
       return pageLogRows(query, () => '?', async (where, params, direction, limit) =>
