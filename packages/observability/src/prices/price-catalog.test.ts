@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPriceCatalog } from './price-catalog.js';
-import { shippedPrices } from './shipped-prices.js';
+import { computeCost } from './compute-cost.js';
+import { shippedCatalogDate, shippedPrices } from './shipped-prices.js';
 
 describe('price catalog', () => {
   it('ships a dated, sourced price for every entry', () => {
@@ -10,6 +11,34 @@ describe('price catalog', () => {
       expect(price.source, `${price.provider}/${price.model}`).toMatch(/^https:\/\//);
       expect(price.input).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('ships each model once, with tiers that only ever raise its prices', () => {
+    const keys = shippedPrices.map((price) => `${price.provider}/${price.model}`);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    for (const price of shippedPrices) {
+      expect(price.effectiveDate <= shippedCatalogDate, `${price.provider}/${price.model}`).toBe(true);
+      for (const tier of price.tiers ?? []) {
+        expect(tier.aboveInputTokens).toBeGreaterThan(0);
+        expect(tier.input ?? price.input).toBeGreaterThanOrEqual(price.input);
+        expect(tier.output ?? price.output).toBeGreaterThanOrEqual(price.output);
+      }
+    }
+  });
+
+  it('prices the models released since the first list, and Mistral aliases as the models they now name', () => {
+    const catalog = createPriceCatalog();
+    // A dated id falls back to its family; the 272k-token tier raises a long prompt's whole request.
+    const gpt54 = catalog.find('openai', 'gpt-5.4-2026-03-05')!;
+    expect(gpt54.model).toBe('gpt-5.4');
+    expect(computeCost({ input: 100_000, output: 1_000 }, gpt54).total).toBeCloseTo((100_000 * 2.5 + 1_000 * 15) / 1e6, 12);
+    expect(computeCost({ input: 300_000, output: 1_000 }, gpt54).total).toBeCloseTo((300_000 * 5 + 1_000 * 22.5) / 1e6, 12);
+    expect(catalog.find('openai', 'gpt-5.4-mini-2026-03-17')?.model).toBe('gpt-5.4-mini');
+    expect(catalog.find('anthropic', 'claude-opus-4-6-20260205')).toMatchObject({ input: 5, output: 25, cachedInput: 0.5, cacheWrite: { '1h': 10 } });
+    expect(catalog.find('google', 'gemini-3.1-pro-preview')?.tiers?.[0]).toMatchObject({ aboveInputTokens: 200_000, input: 4 });
+    expect(catalog.find('groq', 'openai/gpt-oss-120b')).toMatchObject({ input: 0.15, output: 0.6 });
+    expect(catalog.find('mistral', 'mistral-large-latest')).toMatchObject({ input: 0.5, output: 1.5 });
+    expect(catalog.find('mistral', 'mistral-large-2411')).toMatchObject({ input: 2, output: 6 });
   });
 
   it('finds dated snapshots and vendor-prefixed ids under their family', () => {
