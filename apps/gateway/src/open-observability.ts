@@ -14,6 +14,7 @@ import {
   loadGatewayTracing,
   createMemoryLogStore,
   createObservability,
+  type Observability,
   createPostgresLogStore,
   createPriceCatalog,
   createSqliteLogStore,
@@ -110,18 +111,9 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
         ...(metrics ? { metrics: { render: () => metrics.render(), contentType: prometheusContentType, protect: config.metrics.protect } } : {}),
         ...(store ? { queryLogs: async (query: string) => { await writer?.flush(); return store.query(parseLogQuery(query)); } } : {}),
       },
-      observer: {
-        begin(request, startedAt) {
-          // The gateway's own routes (/metrics, /health, /admin/*) are not traffic: no span, count or log.
-          if (!isObservedPath(request.path)) return undefined;
-          const observation = observability.begin(request.headers, startedAt);
-          const trace = observation.trace;
-          const complete = (record: RequestRecord) => observability.complete(toObserved(record, catalog), observation);
-          // Two literals rather than a spread: on Node 20, a property added to an object made by
-          // spreading (`{ ...hooks, complete }`) gives it a new hidden class on every request (--log-maps).
-          return trace ? { upstreamCall: (call: UpstreamCallInfo) => trace.upstreamCall(call), complete } : { complete };
-        },
-      },
+      // With no log, no metrics and no tracing there is nothing to observe: the handler then makes
+      // no observation per request (nor the copy of its record that one would take).
+      ...(writer || metrics || tracing ? { observer: createObserver(observability, catalog) } : {}),
       captureBodies: observability.wantsBodies,
     },
     flush: async () => writer?.flush(),
@@ -131,6 +123,22 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
       await writer?.close();
       await tracing?.shutdown().catch(() => {});
       await store?.close();
+    },
+  };
+}
+
+/** The trace hooks and the completion of each observed request, for the handler. */
+function createObserver(observability: Observability, catalog: ProviderCatalog): NonNullable<GatewayHandlerOptions['observer']> {
+  return {
+    begin(request, startedAt) {
+      // The gateway's own routes (/metrics, /health, /admin/*) are not traffic: no span, count or log.
+      if (!isObservedPath(request.path)) return undefined;
+      const observation = observability.begin(request.headers, startedAt);
+      const trace = observation.trace;
+      const complete = (record: RequestRecord) => observability.complete(toObserved(record, catalog), observation);
+      // Two literals rather than a spread: on Node 20, a property added to an object made by
+      // spreading (`{ ...hooks, complete }`) gives it a new hidden class on every request (--log-maps).
+      return trace ? { upstreamCall: (call: UpstreamCallInfo) => trace.upstreamCall(call), complete } : { complete };
     },
   };
 }

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemorySpanExporter } from '@switchyard/observability/testing';
+import { buildCatalog } from './build-catalog.js';
+import { parseConfig } from './load-config.js';
+import { openObservability } from './open-observability.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'switchyard-open-observability-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function observerOf(raw: Record<string, unknown>, spanExporter?: ReturnType<typeof createMemorySpanExporter>) {
+  const config = parseConfig(raw, {});
+  const opened = await openObservability(config, buildCatalog([], config, {}), { cwd: folder, spanExporter });
+  await opened.close();
+  return opened.handler.observer;
+}
+
+describe('openObservability', () => {
+  it('gives the handler no observer when the log, metrics and tracing are all off', async () => {
+    expect(await observerOf({ logs: { store: 'off' }, metrics: { enabled: false } })).toBeUndefined();
+  });
+
+  it('observes requests when any one of them is on', async () => {
+    expect(await observerOf({ logs: { store: 'memory' }, metrics: { enabled: false } })).toBeDefined();
+    expect(await observerOf({ logs: { store: 'off' }, metrics: { enabled: true } })).toBeDefined();
+    const tracing = await observerOf({ logs: { store: 'off' }, metrics: { enabled: false }, tracing: { otlpEndpoint: 'http://127.0.0.1:4318' } }, createMemorySpanExporter());
+    // Traced: the observation of a request carries the hook that puts `traceparent` on upstream calls.
+    const observation = tracing!.begin({ method: 'POST', path: '/v1/chat/completions', headers: {} } as never, Date.now());
+    expect(observation?.upstreamCall?.({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1/v1/chat/completions' })?.headers?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+});
