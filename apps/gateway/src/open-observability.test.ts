@@ -26,8 +26,8 @@ describe('openObservability', () => {
     expect(await observerOf({ logs: { store: 'memory' }, metrics: { enabled: false } })).toBeDefined();
     expect(await observerOf({ logs: { store: 'off' }, metrics: { enabled: true } })).toBeDefined();
     const tracing = await observerOf({ logs: { store: 'off' }, metrics: { enabled: false }, tracing: { otlpEndpoint: 'http://127.0.0.1:4318' } }, createMemorySpanExporter());
-    // Traced: the observation of a request carries the hook that puts `traceparent` on upstream calls.
-    const observation = tracing!.begin({ method: 'POST', path: '/v1/chat/completions', headers: {} } as never, Date.now());
-    expect(observation?.upstreamCall?.({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1/v1/chat/completions' })?.headers?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    // Traced: the observation carries the hook that puts `traceparent` on upstream calls, in the request's own trace.
+    const observation = tracing!.begin({ method: 'POST', path: '/v1/chat/completions', headers: {} } as never, Date.now(), '019ac3f2-7d1b-7a3c-9e21-5f0c2b7d9a11');
+    expect(observation?.upstreamCall?.({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1/v1/chat/completions' })?.headers?.traceparent).toMatch(/^00-019ac3f27d1b7a3c9e215f0c2b7d9a11-[0-9a-f]{16}-01$/);
   });
 });

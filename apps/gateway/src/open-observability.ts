@@ -130,10 +130,10 @@ export async function openObservability(config: GatewayConfig, catalog: Provider
 /** The trace hooks and the completion of each observed request, for the handler. */
 function createObserver(observability: Observability, catalog: ProviderCatalog): NonNullable<GatewayHandlerOptions['observer']> {
   return {
-    begin(request, startedAt) {
+    begin(request, startedAt, traceId) {
       // The gateway's own routes (/metrics, /health, /admin/*) are not traffic: no span, count or log.
       if (!isObservedPath(request.path)) return undefined;
-      const observation = observability.begin(request.headers, startedAt);
+      const observation = observability.begin(request.headers, startedAt, traceId);
       const trace = observation.trace;
       const complete = (record: RequestRecord) => observability.complete(toObserved(record, catalog), observation);
       // Two literals rather than a spread: on Node 20, a property added to an object made by

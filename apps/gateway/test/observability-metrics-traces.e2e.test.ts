@@ -171,7 +171,8 @@ describe('traces over OTLP/HTTP to a collector', () => {
     try {
       primary.failNext({ status: 503, body: { error: { message: 'overloaded', type: 'server_error' } } });
       const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0, defaultHeaders: { 'x-switchyard-config': 'fallback' } });
-      const answer = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      const { data: answer, response } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+      const requestTraceId = response.headers.get('x-switchyard-trace-id')!;
       // Closing the gateway flushes what its exporter holds.
       await gateway.close();
       closed = true;
@@ -206,6 +207,10 @@ describe('traces over OTLP/HTTP to a collector', () => {
       expect(request.status).toBeUndefined();
       expect(attempts.map((span) => span.parentSpanId)).toEqual([request.spanId, request.spanId]);
       expect(attempts.map((span) => span.traceId)).toEqual([request.traceId, request.traceId]);
+      // With no traceparent from the caller, the trace is the one x-switchyard-trace-id names (a UUID, without its dashes).
+      expect(requestTraceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(request.traceId).toBe(requestTraceId.replaceAll('-', ''));
+      expect(attributes(request)['switchyard.trace_id']).toEqual({ stringValue: requestTraceId });
       expect(attributes(attempts[0])).toMatchObject({
         'gen_ai.operation.name': { stringValue: 'chat' },
         'gen_ai.provider.name': { stringValue: 'openai' },

@@ -30,8 +30,8 @@ export interface RequestObservation {
 }
 
 export interface Observability {
-  /** At the start of a request: the in-flight gauge and the request span. */
-  begin(headers: Readonly<Record<string, string>>, startedAt: number): RequestObservation;
+  /** At the start of a request: the in-flight gauge and the request span (its trace id from `traceId` when that is a UUID: see `GatewayTracing.begin`). */
+  begin(headers: Readonly<Record<string, string>>, startedAt: number, traceId?: string): RequestObservation;
   /** When the request's response is complete: cost, log records, metrics, spans. Never throws. */
   complete(request: ObservedRequest, observation: RequestObservation): void;
   /** The cost of a finished request from its usage, or undefined when the model has no price. */
@@ -87,9 +87,9 @@ export function createObservability(options: ObservabilityOptions): Observabilit
   return {
     wantsBodies: (logs?.bodies ?? false) || (tracing?.captureContent ?? false),
     costOf,
-    begin(headers, startedAt) {
+    begin(headers, startedAt, traceId) {
       metrics?.requestStarted();
-      return { trace: tracing?.begin(headers, startedAt) };
+      return { trace: tracing?.begin(headers, startedAt, traceId) };
     },
     complete(request, observation) {
       if (!logs && !metrics && !observation.trace) return;

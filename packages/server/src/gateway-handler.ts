@@ -196,10 +196,10 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
     async handle(request) {
       const startedAt = performance.now();
       const startedAtEpoch = Date.now();
-      // Time waiting on upstreams, so `x-switchyard-overhead-ms` can say what the gateway itself took.
-      const observation = options.observer?.begin(request, startedAtEpoch);
-      const upstream = measureUpstream(options.http, observation);
       const traceId = readGatewayHeader(request.headers, 'trace-id') ?? timeOrderedTraceId(startedAtEpoch);
+      const observation = options.observer?.begin(request, startedAtEpoch, traceId);
+      // Time waiting on upstreams, so `x-switchyard-overhead-ms` can say what the gateway itself took.
+      const upstream = measureUpstream(options.http, observation);
       const record: RequestRecord = {
         traceId,
         method: request.method,

@@ -6,7 +6,8 @@ import type { GatewayRequest, RequestRecord } from './gateway-types.js';
  * reach the provider. The server stays free of any tracing library.
  */
 export interface RequestObserver {
-  begin(request: GatewayRequest, startedAt: number): RequestObservationHooks | undefined;
+  /** `traceId` is the request's own (`x-switchyard-trace-id`), which a new trace may take as its id. */
+  begin(request: GatewayRequest, startedAt: number, traceId: string): RequestObservationHooks | undefined;
 }
 
 export interface RequestObservationHooks {

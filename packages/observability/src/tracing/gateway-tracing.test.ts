@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createGatewayTracing } from './gateway-tracing.js';
 import { createMemorySpanExporter } from './memory-span-exporter.js';
@@ -133,6 +134,47 @@ describe('gateway tracing', () => {
     expect(request.traceId).not.toBe(parentTraceId);
     expect(request.parentSpanId).toBeUndefined();
     expect(call.headers.traceparent).toMatch(new RegExp(`^00-${request.traceId}-[0-9a-f]{16}-01$`));
+    await tracing.shutdown();
+  });
+});
+
+describe('gateway tracing trace ids', () => {
+  it("names a new trace after the request's own id, and a caller's trace after the caller", async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter });
+    const requestTraceId = '019ac3f2-7d1b-7a3c-9e21-5f0c2b7d9a11';
+    const own = tracing.begin({}, Date.now(), requestTraceId);
+    expect(own.upstreamCall({ provider: 'openai', method: 'POST', url: 'http://127.0.0.1:1/v1/chat/completions' }).headers.traceparent).toMatch(/^00-019ac3f27d1b7a3c9e215f0c2b7d9a11-[0-9a-f]{16}-01$/);
+    own.end({ traceId: requestTraceId, startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    const continued = tracing.begin({ traceparent: `00-${parentTraceId}-${parentSpanId}-01` }, Date.now(), requestTraceId);
+    continued.end({ traceId: requestTraceId, startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    // An id of the client's own making that is no UUID: a random trace id.
+    const custom = tracing.begin({}, Date.now(), 'checkout-42');
+    custom.end({ traceId: 'checkout-42', startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    await tracing.forceFlush();
+    // The first request's two spans (its upstream call's and its own) share its trace.
+    const [first, second, third] = [...new Set(exporter.spans().map((span) => span.traceId))];
+    expect(exporter.spans()).toHaveLength(4);
+    expect([first, second]).toEqual(['019ac3f27d1b7a3c9e215f0c2b7d9a11', parentTraceId]);
+    expect(third).toMatch(/^[0-9a-f]{32}$/);
+    expect(third).not.toBe(first);
+    await tracing.shutdown();
+  });
+
+  it('samples traces named after time-ordered request ids at the configured share', async () => {
+    const exporter = createMemorySpanExporter();
+    const tracing = createGatewayTracing({ exporter, sampleRatio: 0.25 });
+    const start = Date.now();
+    for (let index = 0; index < 4000; index += 1) {
+      // UUIDv7 layout, as the gateway makes them: 48 bits of time, then random bits.
+      const time = (start + Math.floor(index / 4)).toString(16).padStart(12, '0');
+      const random = randomUUID();
+      const id = `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15, 18)}-${random.slice(19, 23)}-${random.slice(24)}`;
+      tracing.begin({}, Date.now(), id).end({ traceId: id, startedAt: Date.now(), method: 'POST', path: '/v1/chat/completions', status: 200, stream: false, totalMs: 1 });
+    }
+    const recorded = exporter.spans().length;
+    expect(recorded).toBeGreaterThan(800);
+    expect(recorded).toBeLessThan(1200);
     await tracing.shutdown();
   });
 });

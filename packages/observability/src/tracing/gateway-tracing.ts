@@ -3,7 +3,7 @@ import type { FinishedSpan, ResourceAttributes, SpanSink } from './finished-span
 import type { OtlpProtocol } from './otlp-body.js';
 import { type OtlpExporterStats, createOtlpHttpExporter } from './otlp-http-exporter.js';
 import { createTraceIdRatioSampler } from './trace-id-ratio-sampler.js';
-import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
+import { newSpanId, newTraceId, otelTraceIdOf, parseTraceparent } from './trace-ids.js';
 
 export interface GatewayTracingOptions {
   /** OTLP/HTTP collector base (`http://collector:4318`) or its full `/v1/traces` URL. */
@@ -48,8 +48,12 @@ export interface RequestTrace {
 }
 
 export interface GatewayTracing {
-  /** Starts the request span, continuing the caller's trace when `traceparent` is valid. */
-  begin(headers: Readonly<Record<string, string>>, startTime: number): RequestTrace;
+  /**
+   * Starts the request span, continuing the caller's trace when `traceparent` is valid. A new
+   * trace takes its id from `requestTraceId` (the gateway's `x-switchyard-trace-id`) when that is
+   * a UUID or 32 hex digits (`otelTraceIdOf`), so the request's id finds its trace; else a random one.
+   */
+  begin(headers: Readonly<Record<string, string>>, startTime: number, requestTraceId?: string): RequestTrace;
   /** The OTLP exporter's span counts since start (undefined with an exporter that keeps none). */
   stats(): OtlpExporterStats | undefined;
   shutdown(): Promise<void>;
@@ -81,9 +85,9 @@ export function createGatewayTracing(options: GatewayTracingOptions): GatewayTra
     await sink.forceFlush?.();
   };
   return {
-    begin(headers, startTime) {
+    begin(headers, startTime, requestTraceId) {
       const parent = headers.traceparent ? parseTraceparent(headers.traceparent) : undefined;
-      const traceId = parent?.traceId ?? newTraceId();
+      const traceId = parent?.traceId ?? otelTraceIdOf(requestTraceId) ?? newTraceId();
       // ParentBased sampling: the caller's decision when there is one, the ratio for a new trace.
       const sampled = parent ? parent.sampled : sampleNewTrace(traceId);
       return sampled ? beginRecorded(traceId, parent?.spanId, startTime, captureContent, exportSpans) : beginUnrecorded(traceId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSpanId, newTraceId, parseTraceparent } from './trace-ids.js';
+import { newSpanId, newTraceId, otelTraceIdOf, parseTraceparent } from './trace-ids.js';
 
 const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const spanId = '00f067aa0ba902b7';
@@ -64,5 +64,23 @@ describe('trace and span ids', () => {
     const trace = newTraceId();
     const span = newSpanId();
     expect(parseTraceparent(`00-${trace}-${span}-01`)).toEqual({ traceId: trace, spanId: span, sampled: true });
+  });
+});
+
+describe('otelTraceIdOf', () => {
+  it('reads a UUID without its dashes, and 32 hex digits as they are, in lowercase', () => {
+    expect(otelTraceIdOf('019ac3f2-7d1b-7a3c-9e21-5f0c2b7d9a11')).toBe('019ac3f27d1b7a3c9e215f0c2b7d9a11');
+    expect(otelTraceIdOf('019AC3F2-7D1B-7A3C-9E21-5F0C2B7D9A11')).toBe('019ac3f27d1b7a3c9e215f0c2b7d9a11');
+    expect(otelTraceIdOf(traceId)).toBe(traceId);
+    // One flat id per call, not a view of a shared buffer.
+    const first = otelTraceIdOf('019ac3f2-7d1b-7a3c-9e21-5f0c2b7d9a11');
+    otelTraceIdOf(traceId);
+    expect(first).toBe('019ac3f27d1b7a3c9e215f0c2b7d9a11');
+  });
+
+  it('gives nothing for what is not such an id, or is all zeros', () => {
+    for (const value of [undefined, '', 'my-trace-1', `${traceId}0`, '019ac3f2-7d1b-7a3c-9e21_5f0c2b7d9a11', '019ac3f2-7d1b-7a3c-9e21-5f0c2b7d9a1g', '0'.repeat(32), '00000000-0000-0000-0000-000000000000']) {
+      expect(otelTraceIdOf(value), String(value)).toBeUndefined();
+    }
   });
 });

@@ -32,6 +32,37 @@ export function newSpanId(): string {
   return randomHex(8);
 }
 
+// A gateway trace id's digits are spelled here and read out as one flat string: the OTLP encoder
+// reads ids a character at a time, which is slow on a string made by concatenation.
+const spelled = Buffer.alloc(32);
+
+/**
+ * The OpenTelemetry trace id a request's own trace id stands for, so that the two match: a UUID
+ * (the gateway's time-ordered ids, or one a client sent in `x-switchyard-trace-id`) without its
+ * dashes, or 32 hex digits as they are, lowercased. Undefined for anything else, and for the
+ * all-zero id W3C trace context forbids: the request's trace then gets a random id.
+ */
+export function otelTraceIdOf(requestTraceId: string | undefined): string | undefined {
+  if (requestTraceId === undefined) return undefined;
+  const length = requestTraceId.length;
+  if (length !== 32 && length !== 36) return undefined;
+  let at = 0;
+  let nonZero = false;
+  for (let index = 0; index < length; index += 1) {
+    const code = requestTraceId.charCodeAt(index);
+    if (length === 36 && (index === 8 || index === 13 || index === 18 || index === 23)) {
+      if (code !== 45) return undefined;
+      continue;
+    }
+    // Digits as they are; A-F lowercased (UUIDs may come in capitals); anything else is not an id.
+    const lower = code >= 65 && code <= 70 ? code + 32 : code;
+    if (!((lower >= 48 && lower <= 57) || (lower >= 97 && lower <= 102))) return undefined;
+    if (lower !== 48) nonZero = true;
+    spelled[at++] = lower;
+  }
+  return nonZero ? spelled.toString('latin1', 0, 32) : undefined;
+}
+
 /** The caller's span, as its W3C `traceparent` header names it. */
 export interface RemoteParent {
   traceId: string;
