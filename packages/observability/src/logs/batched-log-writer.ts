@@ -72,7 +72,11 @@ export function createBatchedLogWriter(options: BatchedLogWriterOptions): Batche
       const room = maxQueue - queue.records;
       if (room < records.length) dropped += records.length - Math.max(0, room);
       if (room <= 0) return;
-      queue.append(records, Math.min(room, records.length));
+      const refused = queue.append(records, Math.min(room, records.length));
+      if (refused > 0) {
+        failed += refused;
+        options.onError?.(new Error(`${refused} log record(s) had a field that could not be written as JSON`));
+      }
       if (queue.records >= batchSize && !scheduled) {
         scheduled = true;
         // Off the caller's tick: the request that filled the batch does not pay for the write.

@@ -38,7 +38,10 @@ export class LogRowChunk {
     return this.rows >= this.capacity || this.records >= recordLimit;
   }
 
-  /** Adds `record`'s row; `soleAttempt` is its request's sole attempt when `isSoleAttemptOf` says the row can keep it. */
+  /**
+   * Adds `record`'s row; `soleAttempt` is its request's sole attempt when `isSoleAttemptOf` says the
+   * row can keep it. Throws, adding nothing, when a field cannot be made into JSON (a BigInt, a cycle).
+   */
   add(record: LogRecord, soleAttempt?: LogRecord): void {
     fillRow(scratch, 0, record, soleAttempt);
     const { numbers, isNumber, texts } = this;

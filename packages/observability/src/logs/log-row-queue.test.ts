@@ -135,6 +135,21 @@ describe('batched log writer rows', () => {
     expect(rowWriter.stats()).toMatchObject({ written: written.flat().length, queued: 0 });
   });
 
+  it('counts a record whose fields cannot be written as JSON as failed, and keeps the rest', async () => {
+    const errors: unknown[] = [];
+    const memory = createMemoryLogStore();
+    const writer = createBatchedLogWriter({ store: memory, flushIntervalMs: 60_000, onError: (error) => errors.push(error) });
+    const [good, , refused] = requests();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    writer.write([{ ...refused![0]!, warnings: [cyclic] }]);
+    writer.write(good!);
+    await writer.close();
+    expect(writer.stats()).toMatchObject({ failed: 1, written: 2, queued: 0 });
+    expect(String(errors[0])).toMatch(/1 log record\(s\) had a field that could not be written as JSON/);
+    expect((await memory.query({ limit: 10 })).records.map((record) => record.id).sort()).toEqual(good!.map((record) => record.id).sort());
+  });
+
   it('does not keep the records it was given alive until their batch is written', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -19,9 +19,11 @@ export class LogRowQueue {
 
   /**
    * Adds the first `count` of `records` (one request's records, in `toLogRecords` order) as rows:
-   * a request and its sole attempt share one, as the SQL stores keep them.
+   * a request and its sole attempt share one, as the SQL stores keep them. Answers how many
+   * records could not be made into rows (a field JSON cannot hold); those are left out.
    */
-  append(records: readonly LogRecord[], count = records.length): void {
+  append(records: readonly LogRecord[], count = records.length): number {
+    let refused = 0;
     for (let index = 0; index < count; index += 1) {
       const record = records[index]!;
       const next = index + 1 < count ? records[index + 1] : undefined;
@@ -32,9 +34,15 @@ export class LogRowQueue {
         this.filling = this.spare.pop() ?? new LogRowChunk(this.chunkRecords);
         this.chunks.push(this.filling);
       }
-      this.filling.add(record, soleAttempt);
+      const held = soleAttempt ? 2 : 1;
+      try {
+        this.filling.add(record, soleAttempt);
+        this.records += held;
+      } catch {
+        refused += held;
+      }
     }
-    this.records += count;
+    return refused;
   }
 
   /** Takes chunks from the front until they hold `records` records or more (or all there are). */
