@@ -7,7 +7,7 @@ import type { CostBreakdown } from '../prices/compute-cost.js';
 import { createBatchedLogWriter } from './batched-log-writer.js';
 import type { LogRecord, LogStore } from './log-record.js';
 import type { LogRowChunk } from './log-row-chunk.js';
-import { LogRowQueue } from './log-row-queue.js';
+import { LogRowQueue, logRowsOf } from './log-row-queue.js';
 import { logColumns } from './log-columns.js';
 import { createMemoryLogStore } from './memory-log-store.js';
 
@@ -148,6 +148,14 @@ describe('batched log writer rows', () => {
     expect(writer.stats()).toMatchObject({ failed: 1, written: 2, queued: 0 });
     expect(String(errors[0])).toMatch(/1 log record\(s\) had a field that could not be written as JSON/);
     expect((await memory.query({ limit: 10 })).records.map((record) => record.id).sort()).toEqual(good!.map((record) => record.id).sort());
+  });
+
+  it("refuses a SQL store's insert of records one of which cannot be written, rather than dropping it unsaid", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const records = requests()[0]!;
+    expect(() => logRowsOf([...records, { ...requests()[2]![0]!, metadata: cyclic as never }])).toThrow(/1 log record\(s\) had a field that could not be written as JSON/);
+    expect(rowsOf(logRowsOf(records))).toBe(1);
   });
 
   it('does not keep the records it was given alive until their batch is written', async () => {

@@ -71,9 +71,13 @@ export class LogRowQueue {
 // A batch of a thousand records takes four chunks; the next batch fills while one is written.
 const maxSpare = 4;
 
-/** `records` as rows, in chunks (the SQL stores' `insert` writes records this way too). */
+/**
+ * `records` as rows, in chunks (the SQL stores' `insert` writes records this way too). Throws when
+ * a record cannot be made into a row: a caller of `insert` learns its batch was not written whole.
+ */
 export function logRowsOf(records: readonly LogRecord[]): LogRowChunk[] {
   const queue = new LogRowQueue();
-  queue.append(records);
+  const refused = queue.append(records);
+  if (refused > 0) throw new TypeError(`${refused} log record(s) had a field that could not be written as JSON`);
   return queue.take(Number.POSITIVE_INFINITY);
 }
