@@ -2,12 +2,20 @@ import type { GatewayConfig } from './gateway-config.js';
 
 type TracingConfig = NonNullable<GatewayConfig['tracing']>;
 
+/** The service name of a config that names none (the schema's default). */
+const defaultServiceName = 'switchyard';
+
 /**
  * Tracing settings from OpenTelemetry's standard variables
  * (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/ and the
  * OTLP exporter's), so a gateway deployed next to a collector is configured the way the rest of
- * a fleet is. A config file whose `tracing` names an endpoint wins whole: the variables are then
- * ignored. Otherwise they fill in the endpoint and override the file's other tracing settings.
+ * a fleet is. A config file whose `tracing` names an endpoint wins over the exporter variables
+ * (endpoint, headers, protocol, timeout, sampler): they are then ignored. The resource variables
+ * describe the process rather than the collector (a Kubernetes operator sets them per pod), so
+ * they apply either way beneath the file: OTEL_RESOURCE_ATTRIBUTES adds the attributes the file's
+ * `resourceAttributes` does not name, and OTEL_SERVICE_NAME (else a `service.name` among those
+ * attributes) names the service unless the file gives it a name of its own. Without a collector in
+ * the file the variables fill in the endpoint and override the file's other tracing settings.
  * `OTEL_SDK_DISABLED=true` or `OTEL_TRACES_EXPORTER=none` turns tracing off, whatever the file says.
  * A value the gateway cannot honour is a startup error naming the variable.
  */
@@ -20,7 +28,7 @@ export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: N
   const exporter = read('OTEL_TRACES_EXPORTER')?.toLowerCase();
   if (exporter === 'none') return undefined;
   if (exporter !== undefined && exporter !== 'otlp') throw new Error(`OTEL_TRACES_EXPORTER: "${exporter}" is not supported; the gateway exports spans over OTLP/HTTP ("otlp") or not at all ("none").`);
-  if (tracing?.otlpEndpoint || tracing?.otlpTracesUrl) return tracing;
+  if (tracing?.otlpEndpoint || tracing?.otlpTracesUrl) return withEnvironmentResource(tracing, read);
 
   const tracesUrl = read('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
   const endpoint = read('OTEL_EXPORTER_OTLP_ENDPOINT');
@@ -29,7 +37,7 @@ export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: N
     headers: {},
     protocol: 'http/protobuf',
     captureContent: false,
-    serviceName: 'switchyard',
+    serviceName: defaultServiceName,
     resourceAttributes: {},
     timeoutMs: 10_000,
     sampleRatio: 1,
@@ -71,6 +79,21 @@ export function tracingFromEnvironment(tracing: GatewayConfig['tracing'], env: N
   const ratio = samplerRatio(read('OTEL_TRACES_SAMPLER'), read('OTEL_TRACES_SAMPLER_ARG'));
   if (ratio !== undefined) settings.sampleRatio = ratio;
   return settings;
+}
+
+/** The file's tracing with the resource variables beneath it (the file's own values win). */
+function withEnvironmentResource(tracing: TracingConfig, read: (name: string) => string | undefined): TracingConfig {
+  const resource = read('OTEL_RESOURCE_ATTRIBUTES');
+  const { 'service.name': resourceServiceName, ...attributes } = resource ? parseResourceAttributes(resource) : {};
+  const serviceName = read('OTEL_SERVICE_NAME') ?? resourceServiceName;
+  // The schema's default name is what a file that names none holds; any other name is the file's own.
+  const named = tracing.serviceName !== undefined && tracing.serviceName !== defaultServiceName;
+  if (Object.keys(attributes).length === 0 && (serviceName === undefined || named)) return tracing;
+  return {
+    ...tracing,
+    resourceAttributes: { ...attributes, ...tracing.resourceAttributes },
+    ...(serviceName !== undefined && !named ? { serviceName } : {}),
+  };
 }
 
 function checkUrl(name: string, value: string): string {

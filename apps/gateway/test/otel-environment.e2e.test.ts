@@ -119,6 +119,38 @@ describe('tracing configured by OTEL_* variables', () => {
     }
   });
 
+  it('adds OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME to a file that names its collector, which keeps its endpoint and its own attributes', async () => {
+    const fileCollector = await startCollector();
+    const envCollector = await startCollector();
+    const upstream = await startOpenAIMock();
+    const providers = { openai: { adapter: 'openai', apiKey: 'sk-upstream', baseURL: `${upstream.url}/v1` } };
+    const tracing = { otlpEndpoint: fileCollector.url, resourceAttributes: { 'deployment.environment.name': 'from-file' } };
+    const gateway = await startGateway({
+      config: parseConfig({ apiKeys: [gatewayKey], logs: { store: 'off' }, providers, defaultProvider: 'openai', tracing }, {}),
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: envCollector.url,
+        OTEL_SERVICE_NAME: 'pod-gateway',
+        OTEL_RESOURCE_ATTRIBUTES: 'k8s.pod.name=gateway-7f9c,deployment.environment.name=from-env',
+      },
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      await new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gatewayKey, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+      await waitFor(async () => ((await spanCounts(gateway.url)).exported === 2 ? true : undefined), 'exported spans');
+      expect(envCollector.posts).toHaveLength(0);
+      expect(fileCollector.posts.map((post) => post.path)).toEqual(['/v1/traces']);
+      const body = decodeOtlpTraces(fileCollector.posts[0]!.body, 'application/x-protobuf');
+      const attributes = Object.fromEntries(body.resourceSpans[0].resource.attributes.map((attribute: { key: string; value: { stringValue: string } }) => [attribute.key, attribute.value.stringValue]));
+      expect(attributes).toEqual({ 'service.name': 'pod-gateway', 'k8s.pod.name': 'gateway-7f9c', 'deployment.environment.name': 'from-file' });
+    } finally {
+      await gateway.close();
+      await upstream.close();
+      await fileCollector.close();
+      await envCollector.close();
+    }
+  });
+
   it('counts spans a collector refused as failed, and samples none at OTEL_TRACES_SAMPLER=always_off', async () => {
     const collector = await startCollector(503);
     const upstream = await startOpenAIMock();

@@ -12,9 +12,31 @@ describe('tracingFromEnvironment', () => {
     expect(tracingFromEnvironment(file, {})).toBe(file);
   });
 
-  it('lets a file that names a collector win whole', () => {
+  it('lets a file that names a collector win over the exporter variables', () => {
     const file = fileTracing({ otlpEndpoint: 'http://file-collector:4318', serviceName: 'from-file' });
-    expect(tracingFromEnvironment(file, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://env:4318', OTEL_SERVICE_NAME: 'from-env' })).toBe(file);
+    const exporterVariables = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://env:4318',
+      OTEL_EXPORTER_OTLP_HEADERS: 'x-env=1',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_TIMEOUT: '500',
+      OTEL_TRACES_SAMPLER: 'always_off',
+    };
+    expect(tracingFromEnvironment(file, { ...exporterVariables, OTEL_SERVICE_NAME: 'from-env' })).toBe(file);
+  });
+
+  it('puts the resource variables beneath a file that names a collector: the file keeps its own values', () => {
+    const file = fileTracing({ otlpEndpoint: 'http://file-collector:4318', resourceAttributes: { 'deployment.environment.name': 'from-file' } });
+    const resourceVariables = { OTEL_RESOURCE_ATTRIBUTES: 'k8s.pod.name=gw-7f9c,deployment.environment.name=from-env,service.name=from-attributes', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://env:4318' };
+    expect(tracingFromEnvironment(file, resourceVariables)).toEqual({
+      ...file,
+      resourceAttributes: { 'k8s.pod.name': 'gw-7f9c', 'deployment.environment.name': 'from-file' },
+      serviceName: 'from-attributes',
+    });
+    expect(tracingFromEnvironment(file, { ...resourceVariables, OTEL_SERVICE_NAME: 'from-env' })?.serviceName).toBe('from-env');
+    // A name the file gives is its own; the environment's gives way to it.
+    const named = fileTracing({ otlpEndpoint: 'http://file-collector:4318', serviceName: 'from-file' });
+    expect(tracingFromEnvironment(named, { ...resourceVariables, OTEL_SERVICE_NAME: 'from-env' })).toEqual({ ...named, resourceAttributes: { 'k8s.pod.name': 'gw-7f9c', 'deployment.environment.name': 'from-env' } });
+    expect(() => tracingFromEnvironment(file, { OTEL_RESOURCE_ATTRIBUTES: 'no-equals' })).toThrow(/OTEL_RESOURCE_ATTRIBUTES/);
   });
 
   it('fills the endpoint in and overrides the file settings the variables name', () => {
