@@ -91,7 +91,10 @@ export function createGatewayMetrics(options: { extraCollectors?: (registry: Pro
 
   // The series one kind of request updates, found once per kind. Looking each series up by its
   // labels on every request cost more than the updates themselves. Bounded like the registry.
-  const shapes = new Map<string, RequestSeries>();
+  // Two maps, as the caller's shape keys and keys made of the labels are different kinds of key
+  // that must never meet (one of each could spell the same text).
+  const byShape = new Map<string, RequestSeries>();
+  const byLabels = new Map<string, RequestSeries>();
   const countTokens = (series: RequestSeries, index: number, value: number) => {
     (series.tokenTotals[index] ??= tokensTotal.bind({ ...series.byModel, kind: tokenKinds[index]! })).inc(value);
   };
@@ -100,6 +103,7 @@ export function createGatewayMetrics(options: { extraCollectors?: (registry: Pro
     const model = sample.model ?? '';
     const errorType = sample.errorKind ?? '';
     const genAiProvider = sample.genAiProvider ?? provider;
+    const shapes = shapeKey === undefined ? byLabels : byShape;
     const key = shapeKey ?? `${sample.route}\u0000${sample.operation}\u0000${sample.status}\u0000${provider}\u0000${genAiProvider}\u0000${model}\u0000${errorType}`;
     let found = shapes.get(key);
     if (found) return found;
