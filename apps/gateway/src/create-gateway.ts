@@ -42,8 +42,9 @@ export type RunningGateway = ServingGateway;
 /** Wires the bundled adapters, the catalog from config and environment, and the server into a listening gateway. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
-  // OTEL_* variables configure tracing where the config file names no collector, and add the resource either way (otel-environment.ts);
-  // read first, so a bad value stops the start before anything is opened.
+  // OTEL_* variables configure tracing where the config file names no collector, and add the
+  // resource either way (otel-environment.ts); read first, so a bad value stops the start before
+  // anything is opened.
   const tracing = tracingFromEnvironment(config.tracing, options.env ?? process.env);
   const bundled = options.adapters ?? bundledAdapters();
   const guardrailChecks: GuardrailCheck<any>[] = [];
