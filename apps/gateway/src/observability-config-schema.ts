@@ -50,6 +50,9 @@ export const metricsConfigSchema = z
   .strict();
 
 /** OpenTelemetry traces over OTLP/HTTP. Without `otlpEndpoint` no spans are made. */
+/** The service name spans carry when the config names none. */
+export const defaultServiceName = 'switchyard';
+
 export const tracingConfigSchema = z
   .object({
     otlpEndpoint: z.string().url().optional(),
@@ -60,7 +63,7 @@ export const tracingConfigSchema = z
     protocol: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
     /** Put request and response content on spans (off: spans carry no message text). */
     captureContent: z.boolean().default(false),
-    serviceName: z.string().min(1).default('switchyard'),
+    serviceName: z.string().min(1).default(defaultServiceName),
     /** Resource attributes beyond service.name, on every export (`deployment.environment.name`, `service.version`, …). */
     resourceAttributes: z.record(z.string().min(1), z.string()).default({}),
     /** One OTLP POST may take this long before its spans count as failed. */

@@ -1,9 +1,7 @@
 import type { GatewayConfig } from './gateway-config.js';
+import { defaultServiceName } from './observability-config-schema.js';
 
 type TracingConfig = NonNullable<GatewayConfig['tracing']>;
-
-/** The service name of a config that names none (the schema's default). */
-const defaultServiceName = 'switchyard';
 
 /**
  * Tracing settings from OpenTelemetry's standard variables
