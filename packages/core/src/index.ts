@@ -6,5 +6,6 @@ export * from './framing/index.js';
 export * from './http/index.js';
 export type * from './storage/response-store.js';
 export type * from './storage/file-store.js';
-export { enterWalMode, type SqlitePragmaRunner } from './storage/enter-wal-mode.js';
+export { enterWalMode, isSqliteBusy, type SqlitePragmaRunner } from './storage/enter-wal-mode.js';
+export { beginWriteTransaction, type SqliteTransactionRunner } from './storage/begin-write-transaction.js';
 export * from './guardrails/index.js';

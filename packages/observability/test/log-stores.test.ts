@@ -141,6 +141,17 @@ describe.each(stores)('%s log store', (_name, open) => {
     await store.close();
   });
 
+  it('deletes an expiry larger than one delete slice, and nothing newer', async () => {
+    const store = await open();
+    await store.migrate();
+    const expired = Array.from({ length: 8_000 }, (_, index) => record(index, { id: `old-${String(index).padStart(5, '0')}` }));
+    const kept = [record(20_000), record(20_001)];
+    await store.insert([...expired, ...kept]);
+    expect(await store.deleteOlderThan(record(8_000).time)).toBe(8_000);
+    expect((await readAll(store)).map((entry) => entry.id)).toEqual(['id-20000', 'id-20001']);
+    await store.close();
+  });
+
   it('rejects a cursor it did not give out', async () => {
     const store = await open();
     await store.migrate();

@@ -28,7 +28,8 @@ export function enterWalMode(db: SqlitePragmaRunner, timeoutMs = 5_000): void {
   }
 }
 
-function isSqliteBusy(error: unknown): boolean {
+/** Whether `error` is SQLite's "the file is locked by another connection" (SQLITE_BUSY and its extended codes). */
+export function isSqliteBusy(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

@@ -19,6 +19,7 @@ export interface PostgresLogStoreOptions {
 // PostgreSQL takes at most 65 535 bind parameters per statement: a batch larger than this many
 // rows (a configured `logs.batchSize` of some 1 500 records or more) goes as several INSERTs.
 const rowsPerStatement = Math.floor(65_535 / logColumns.length);
+const rowsPerDelete = 5_000;
 
 /** The log in PostgreSQL, for gateways run as several instances. A batch is one multi-row INSERT (or a few, when large). */
 export function createPostgresLogStore(options: PostgresLogStoreOptions): LogStore {
@@ -85,8 +86,14 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
       });
     },
     async deleteOlderThan(cutoff) {
-      const result = await pool.query(`DELETE FROM ${table} WHERE time < $1`, [cutoff]);
-      return result.rowCount ?? 0;
+      // In slices, each its own short transaction (as the SQLite store does): an hour of a busy
+      // gateway is millions of rows, too many for one transaction to hold locks and WAL for.
+      let deleted = 0;
+      for (;;) {
+        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE time < $1 LIMIT ${rowsPerDelete})`, [cutoff]);
+        deleted += result.rowCount ?? 0;
+        if ((result.rowCount ?? 0) < rowsPerDelete) return deleted;
+      }
     },
     async close() {
       await pool.end();

@@ -1,0 +1,38 @@
+import { isSqliteBusy } from './enter-wal-mode.js';
+
+/** What opening a write transaction needs of an SQLite connection (a better-sqlite3 Database has it). */
+export interface SqliteTransactionRunner {
+  exec(source: string): unknown;
+  pragma(source: string, options: { simple: true }): unknown;
+}
+
+/**
+ * Opens a write transaction (`BEGIN IMMEDIATE`) on a file other connections may be writing,
+ * waiting for their write lock on timers instead of in SQLite's busy handler, and resolves once
+ * this connection holds the lock: the transaction's statements then never wait for another writer.
+ *
+ * SQLite's busy handler (`busy_timeout`) sleeps in the calling thread. Gateway workers share one
+ * log file (`--workers`), and a worker whose batch met another's open write transaction (its
+ * batch, which stays open across turns of the event loop, or its retention delete) stopped serving
+ * every request until that one committed: as long as a lock another process held for 400 ms, in
+ * the store's tests. Two stores on one file in one process waited on each other until the busy
+ * timeout failed the second batch, 5 s later. Here the handler is off for the attempt only, and a
+ * busy file is tried again after 2, 4, … ms (at most 50 apart) until `timeoutMs` has passed, when
+ * SQLite's SQLITE_BUSY error is thrown as the handler would have. `busyTimeoutMs` is the
+ * connection's own setting, put back after each attempt for its other statements.
+ */
+export async function beginWriteTransaction(db: SqliteTransactionRunner, busyTimeoutMs: number, timeoutMs = busyTimeoutMs): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    db.pragma('busy_timeout = 0', { simple: true });
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() + wait > deadline) throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`, { simple: true });
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}

@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LogRecord } from '../src/logs/log-record.js';
+import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'switchyard-log-writers-'));
+const holders: ChildProcess[] = [];
+afterAll(() => {
+  for (const holder of holders) holder.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const records = (prefix: string, count: number, time = 1_700_000_000_000): LogRecord[] =>
+  Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${String(index).padStart(5, '0')}`, kind: 'request', traceId: `${prefix}-trace-${index}`, time: time + index, method: 'POST', path: '/v1/chat/completions', provider: 'openai', modelRequested: 'gpt-4o-mini', status: 200, totalMs: 2 }));
+
+/** The longest the event loop went without running a 5 ms interval while `work` ran, in ms. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; stallMs: number; ticks: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+    ticks += 1;
+  }, 5);
+  const [result] = await Promise.allSettled([work()]);
+  clearInterval(timer);
+  stallMs = Math.max(stallMs, performance.now() - last);
+  return { result, stallMs, ticks };
+}
+
+/** Another process holds the file's write lock for `holdMs` once it says so. */
+async function holdWriteLock(path: string, holdMs: number): Promise<{ released: Promise<void> }> {
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(${JSON.stringify(path)});
+    db.pragma('busy_timeout = 5000');
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('holding\\n');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
+  `;
+  const holder = spawn(process.execPath, ['-e', script], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
+  holders.push(holder);
+  let errors = '';
+  holder.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('holding') && resolve());
+    holder.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the lock: ${errors}`)));
+  });
+  return { released: new Promise<void>((resolve) => holder.once('exit', () => resolve())) };
+}
+
+describe('SQLite log stores sharing a file (gateway workers)', () => {
+  it('a batch waiting for another process\'s write lock keeps the event loop turning, then lands', async () => {
+    const path = join(folder, 'cluster.db');
+    const store = createSqliteLogStore({ path });
+    await store.migrate();
+    const { released } = await holdWriteLock(path, 400);
+    const started = performance.now();
+    const { result, stallMs, ticks } = await longestStall(() => store.insert(records('waited', 50)));
+    const waitedMs = performance.now() - started;
+    expect(result.status).toBe('fulfilled');
+    // It waited for the other writer's commit...
+    expect(waitedMs).toBeGreaterThanOrEqual(300);
+    // ...on timers: the 5 ms interval kept firing instead of the thread sleeping in SQLite.
+    expect(ticks).toBeGreaterThanOrEqual(20);
+    expect(stallMs).toBeLessThan(150);
+    await released;
+    const page = await store.query({ limit: 100, order: 'asc' });
+    expect(page.records).toHaveLength(50);
+    expect(page.records[0]!.id).toBe('waited-00000');
+    await store.close();
+  });
+
+  it('two stores on one file write concurrent batches without failing or stalling', async () => {
+    const path = join(folder, 'two-stores.db');
+    const first = createSqliteLogStore({ path });
+    const second = createSqliteLogStore({ path });
+    await first.migrate();
+    await second.migrate();
+    // The first batch spans several chunks, so its transaction stays open across turns of the
+    // event loop; the second store's batch comes while it is open.
+    const { result, stallMs } = await longestStall(() => Promise.all([first.insert(records('first', 2000)), second.insert(records('second', 300, 1_700_000_100_000))]));
+    expect(result.status).toBe('fulfilled');
+    expect(stallMs).toBeLessThan(1_000);
+    const fromFirst = await first.query({ limit: 1000, since: 1_700_000_100_000 });
+    expect(fromFirst.records).toHaveLength(300);
+    expect(fromFirst.records.every((record) => record.id.startsWith('second-'))).toBe(true);
+    const older = await second.query({ limit: 1000, until: 1_700_000_001_999 });
+    expect(older.records).toHaveLength(1000);
+    expect(older.nextCursor).toBeDefined();
+    await first.close();
+    await second.close();
+  });
+
+  it('retention deletes wait for another writer the same way', async () => {
+    const path = join(folder, 'retention.db');
+    const store = createSqliteLogStore({ path });
+    await store.migrate();
+    await store.insert([...records('old', 5, 1_600_000_000_000), ...records('new', 5)]);
+    const { released } = await holdWriteLock(path, 300);
+    const { result, ticks } = await longestStall(() => store.deleteOlderThan(1_650_000_000_000));
+    expect(result).toEqual({ status: 'fulfilled', value: 5 });
+    expect(ticks).toBeGreaterThanOrEqual(15);
+    await released;
+    const page = await store.query({ limit: 100 });
+    expect(page.records.map((record) => record.id).sort()).toEqual(records('new', 5).map((record) => record.id));
+    await store.close();
+  });
+});
+
+describe('SQLite log store retention', () => {
+  it('deletes a large expiry in slices, the event loop turning between them, while batches go on landing', async () => {
+    const store = createSqliteLogStore({ path: join(folder, 'expiry.db') });
+    await store.migrate();
+    for (let start = 0; start < 60_000; start += 10_000) await store.insert(records(`old${start}`, 10_000, 1_600_000_000_000 + start));
+    const { result, ticks } = await longestStall(async () => {
+      const deleting = store.deleteOlderThan(1_650_000_000_000);
+      // A batch written while the expiry is being deleted lands between two slices.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.insert(records('meanwhile', 10));
+      return deleting;
+    });
+    expect(result).toEqual({ status: 'fulfilled', value: 60_000 });
+    // One DELETE of all 60 000 rows ran in one turn of the event loop: the 5 ms interval never fired.
+    expect(ticks).toBeGreaterThanOrEqual(3);
+    const page = await store.query({ limit: 100 });
+    expect(page.records).toHaveLength(10);
+    expect(page.records.every((record) => record.id.startsWith('meanwhile-'))).toBe(true);
+    await store.close();
+  });
+});
