@@ -66,6 +66,11 @@ const responsesSchema = z
     connectionString: z.string().min(1).optional(),
     /** The PostgreSQL schema for Switchyard's tables (created when missing). Default `public`. */
     schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'letters, digits and underscores, not starting with a digit').optional(),
+    /**
+     * Stored responses older than this many days are deleted (at start, then hourly), as OpenAI
+     * keeps a stored response 30 days; `forever` keeps every one. Default 30.
+     */
+    retentionDays: z.union([z.number().positive(), z.literal('forever')]).default(30),
   })
   .strict()
   .superRefine((responses, context) => {
@@ -150,7 +155,7 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .optional(),
-    responses: responsesSchema.default({ store: 'sqlite' }),
+    responses: responsesSchema.prefault({}),
     files: filesSchema.default({ store: 'disk' }),
     providers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider slugs are lower-case letters, digits and dashes'), providerEntrySchema).default({}),
   })

@@ -8,4 +8,5 @@ export type * from './storage/response-store.js';
 export type * from './storage/file-store.js';
 export { enterWalMode, isSqliteBusy, type SqlitePragmaRunner } from './storage/enter-wal-mode.js';
 export { beginWriteTransaction, type SqliteTransactionRunner } from './storage/begin-write-transaction.js';
+export { startRetentionSweep, type RetentionSweep, type RetentionSweepOptions } from './storage/start-retention-sweep.js';
 export * from './guardrails/index.js';

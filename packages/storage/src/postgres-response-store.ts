@@ -4,6 +4,9 @@ import { migratePostgres } from './migrate-postgres.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { quoteIdentifier } from './quote-identifier.js';
 
+// Records per transaction when retention deletes an expiry.
+const recordsPerDelete = 1_000;
+
 export interface PostgresResponseStoreOptions {
   /** `postgres://user:password@host:5432/database` (libpq parameters such as `sslmode` included). */
   connectionString: string;
@@ -52,8 +55,13 @@ export async function createPostgresResponseStore(options: PostgresResponseStore
       return (result.rowCount ?? 0) > 0;
     },
     async deleteOlderThan(date) {
-      const result = await pool.query(`DELETE FROM ${table} WHERE created_at < $1`, [date]);
-      return result.rowCount ?? 0;
+      // In slices, each its own short transaction: a month's expiry can be a great many records.
+      let deleted = 0;
+      for (;;) {
+        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE created_at < $1 LIMIT ${recordsPerDelete})`, [date]);
+        deleted += result.rowCount ?? 0;
+        if ((result.rowCount ?? 0) < recordsPerDelete) return deleted;
+      }
     },
     close() {
       closing ??= pool.end();

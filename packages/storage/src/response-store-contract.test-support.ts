@@ -87,6 +87,20 @@ export function describeResponseStoreContract(name: string, open: OpenStore): vo
       expect(await store.deleteOlderThan(new Date(now))).toBe(2);
     });
 
+    it('deletes an expiry of many records, more than one delete slice, and nothing newer', async () => {
+      const day = 24 * 3600 * 1000;
+      const now = Date.UTC(2025, 5, 1);
+      const expired = Array.from({ length: 2_500 }, (_, index) => `resp_expired_${index}`);
+      for (let start = 0; start < expired.length; start += 100) {
+        await Promise.all(expired.slice(start, start + 100).map((id, index) => store.save(storedResponse(id, { createdAt: now - 40 * day + start + index }))));
+      }
+      await store.save(storedResponse('resp_recent', { createdAt: now - day }));
+      expect(await store.deleteOlderThan(new Date(now - 30 * day))).toBe(2_500);
+      expect(await store.get(expired[0]!)).toBeUndefined();
+      expect(await store.get(expired.at(-1)!)).toBeUndefined();
+      expect((await store.get('resp_recent'))?.id).toBe('resp_recent');
+    });
+
     it('keeps every record of concurrent saves', async () => {
       const ids = Array.from({ length: 40 }, (_, index) => `resp_many_${index}`);
       await Promise.all(ids.map((id) => store.save(storedResponse(id))));

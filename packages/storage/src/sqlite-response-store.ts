@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type StoredResponse, enterWalMode } from '@switchyard/core';
+import { type StoredResponse, beginWriteTransaction, enterWalMode } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
+
+const recordsPerDelete = 1_000;
 
 export interface SqliteResponseStoreOptions {
   /** The database file (its folder is created when missing), or `:memory:`. */
@@ -22,8 +24,8 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   const inMemory = options.path === ':memory:' || options.path === '';
   if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
   try {
-    const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!inMemory) enterWalMode(db, busyTimeoutMs);
     // With WAL, NORMAL loses no data on a process crash (only on power loss) and skips an fsync per write.
@@ -42,7 +44,12 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   );
   const select = db.prepare('SELECT record FROM switchyard_responses WHERE id = ?').pluck();
   const remove = db.prepare('DELETE FROM switchyard_responses WHERE id = ?');
-  const removeOlder = db.prepare('DELETE FROM switchyard_responses WHERE created_at < ?');
+  // Retention deletes this many records per transaction: a record holds a whole conversation, and
+  // one DELETE of a month's expiry would hold the event loop, and the file against other
+  // workers, for all of it.
+  const removeOlder = db.prepare(`DELETE FROM switchyard_responses WHERE rowid IN (SELECT rowid FROM switchyard_responses WHERE created_at < ? LIMIT ${recordsPerDelete})`);
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
 
   return {
     async save(record) {
@@ -56,7 +63,23 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
       return remove.run(id).changes > 0;
     },
     async deleteOlderThan(date) {
-      return removeOlder.run(date.getTime()).changes;
+      let deleted = 0;
+      while (db.open) {
+        // Waits for another writer's lock on timers, not in SQLite's busy handler.
+        await beginWriteTransaction(db, busyTimeoutMs);
+        let changes: number;
+        try {
+          changes = removeOlder.run(date.getTime()).changes;
+          commit.run();
+        } catch (error) {
+          if (db.inTransaction) rollback.run();
+          throw error;
+        }
+        deleted += changes;
+        if (changes < recordsPerDelete) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return deleted;
     },
     async close() {
       if (db.open) db.close();
