@@ -1,4 +1,4 @@
-import { HttpClient, type HttpTimeouts, type ProviderAdapter } from '@switchyard/core';
+import { type FileStore, HttpClient, type HttpTimeouts, type ProviderAdapter, type ResponseStore } from '@switchyard/core';
 import { ProviderCatalog, createHostAllowList } from '@switchyard/router';
 import { type GatewayHandler, type GatewayHandlerOptions, type RequestRecord, createGatewayHandler } from '@switchyard/server';
 
@@ -32,6 +32,20 @@ export interface EmbeddedGatewayOptions {
   routing?: GatewayHandlerOptions['routing'];
   /** Called once per request when its answer is complete: the gateway's request log. */
   onRequestComplete?(record: RequestRecord): void;
+  /**
+   * Where stateful Responses are kept (`store`, `previous_response_id`, `responses.retrieve`,
+   * `.delete`, `.inputItems`) for providers that keep none: any object with the `ResponseStore`
+   * methods, such as `createMemoryResponseStore()` or `createSqliteResponseStore({ path })` from
+   * `@switchyard/storage`. Without one those calls answer 400 and `store: true` gets a warning.
+   * The caller owns it: `close()` leaves it open.
+   */
+  responseStore?: ResponseStore;
+  /**
+   * Where uploads and batch records are kept for providers with a batch API but no files API
+   * (Anthropic's Message Batches behind `files` and `batches`), e.g. `createMemoryFileStore()` or
+   * `createDiskFileStore({ dir })` from `@switchyard/storage`. Without one those calls answer 400.
+   */
+  fileStore?: FileStore;
 }
 
 export interface EmbeddedGateway {
@@ -61,6 +75,8 @@ export function createEmbeddedGateway(options: EmbeddedGatewayOptions): Embedded
     timeouts: options.timeouts,
     routing: options.routing,
     onRequestComplete: options.onRequestComplete,
+    responseStore: options.responseStore,
+    fileStore: options.fileStore,
   });
   return { handler, close: () => http.close() };
 }

@@ -48,8 +48,8 @@ export class Switchyard extends OpenAI {
    * adapters and providers: no server, no socket. Call `close()` when done with it.
    */
   static embedded(options: SwitchyardEmbeddedOptions): Switchyard {
-    const { adapters, providers, defaultProvider, modelAliases, configs, allowedHosts, timeouts, routing, onRequestComplete, ...clientOptions } = options;
-    const gateway = createEmbeddedGateway({ adapters, providers, defaultProvider, modelAliases, configs, allowedHosts, timeouts, routing, onRequestComplete });
+    const { adapters, providers, defaultProvider, modelAliases, configs, allowedHosts, timeouts, routing, onRequestComplete, responseStore, fileStore, ...clientOptions } = options;
+    const gateway = createEmbeddedGateway({ adapters, providers, defaultProvider, modelAliases, configs, allowedHosts, timeouts, routing, onRequestComplete, responseStore, fileStore });
     const client = new Switchyard({ baseURL: embeddedBaseURL, ...clientOptions, fetch: createEmbeddedFetch(gateway.handler) });
     client.#close = gateway.close;
     return client;

@@ -20,7 +20,7 @@ export function responseNotFoundError(id: string): GatewayError {
 /** The gateway was started without a response store: say so rather than pretend to keep state. */
 export function noResponseStoreError(param?: string): InvalidRequestError {
   return new InvalidRequestError(
-    'This gateway has no response store configured, so it cannot keep or look up responses (previous_response_id, GET and DELETE /v1/responses/{id}, input_items). Configure `responses.store` in the gateway config.',
+    'This gateway has no response store configured, so it cannot keep or look up responses (previous_response_id, GET and DELETE /v1/responses/{id}, input_items). Configure one: `responses.store` in the gateway config, `responseStore` for a gateway embedded with the SDK.',
     { param, code: 'response_store_not_configured' },
   );
 }

@@ -6,6 +6,9 @@ import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
 
+// Retention deletes this many records per transaction: a record holds a whole conversation, and
+// one DELETE of a month's expiry would hold the event loop, and the file against other workers,
+// for all of it.
 const recordsPerDelete = 1_000;
 
 export interface SqliteResponseStoreOptions {
@@ -44,9 +47,6 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   );
   const select = db.prepare('SELECT record FROM switchyard_responses WHERE id = ?').pluck();
   const remove = db.prepare('DELETE FROM switchyard_responses WHERE id = ?');
-  // Retention deletes this many records per transaction: a record holds a whole conversation, and
-  // one DELETE of a month's expiry would hold the event loop, and the file against other
-  // workers, for all of it.
   const removeOlder = db.prepare(`DELETE FROM switchyard_responses WHERE rowid IN (SELECT rowid FROM switchyard_responses WHERE created_at < ? LIMIT ${recordsPerDelete})`);
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');

@@ -43,7 +43,13 @@ export class LogRowChunk {
    * row can keep it. Throws, adding nothing, when a field cannot be made into JSON (a BigInt, a cycle).
    */
   add(record: LogRecord, soleAttempt?: LogRecord): void {
-    fillRow(scratch, 0, record, soleAttempt);
+    try {
+      fillRow(scratch, 0, record, soleAttempt);
+    } catch (error) {
+      // The columns filled before the failing one must not stay in the shared row (bodies can be 64 KiB).
+      scratch.fill(null);
+      throw error;
+    }
     const { numbers, isNumber, texts } = this;
     const start = this.rows * width;
     for (let column = 0; column < width; column += 1) {
