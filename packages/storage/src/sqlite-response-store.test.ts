@@ -41,4 +41,23 @@ describe('sqlite response store', () => {
     await one.close();
     await two.close();
   });
+
+  it('deletes a large expiry of big records slice by slice, the event loop turning between slices', async () => {
+    const store = createSqliteResponseStore({ path: freshPath() });
+    const conversation = 'word '.repeat(8_000);
+    const now = Date.UTC(2025, 5, 1);
+    for (let index = 0; index < 2_000; index += 1) {
+      await store.save(storedResponse(`resp_big_${index}`, { createdAt: now - 40 * 86_400_000 + index, messages: [{ role: 'user', content: [{ type: 'text', text: conversation }] }] }));
+    }
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 1);
+    const deleted = await store.deleteOlderThan(new Date(now));
+    clearInterval(ticker);
+    expect(deleted).toBe(2_000);
+    // One DELETE of all 2 000 ran in one turn of the event loop: the interval never fired.
+    expect(ticks).toBeGreaterThanOrEqual(3);
+    expect(await store.get('resp_big_0')).toBeUndefined();
+    await store.close();
+  });
 });
+
