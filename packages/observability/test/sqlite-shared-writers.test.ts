@@ -1,16 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LogRecord } from '../src/logs/log-record.js';
 import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
+import { holdWriteLock, stopLockHolders } from './hold-write-lock.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'switchyard-log-writers-'));
-const holders: ChildProcess[] = [];
 afterAll(() => {
-  for (const holder of holders) holder.kill('SIGKILL');
+  stopLockHolders();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -32,27 +30,6 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: Promis
   clearInterval(timer);
   stallMs = Math.max(stallMs, performance.now() - last);
   return { result, stallMs, ticks };
-}
-
-/** Another process holds the file's write lock for `holdMs` once it says so. */
-async function holdWriteLock(path: string, holdMs: number): Promise<{ released: Promise<void> }> {
-  const script = `
-    const Database = require('better-sqlite3');
-    const db = new Database(${JSON.stringify(path)});
-    db.pragma('busy_timeout = 5000');
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('holding\\n');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
-  `;
-  const holder = spawn(process.execPath, ['-e', script], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
-  holders.push(holder);
-  let errors = '';
-  holder.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('holding') && resolve());
-    holder.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before holding the lock: ${errors}`)));
-  });
-  return { released: new Promise<void>((resolve) => holder.once('exit', () => resolve())) };
 }
 
 describe('SQLite log stores sharing a file (gateway workers)', () => {

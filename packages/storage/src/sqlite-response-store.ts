@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type StoredResponse, beginWriteTransaction, enterWalMode } from '@switchyard/core';
+import { type StoredResponse, enterWalMode, inWriteTransaction } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
@@ -49,8 +49,6 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   const select = db.prepare('SELECT record FROM switchyard_responses WHERE id = ?').pluck();
   const remove = db.prepare('DELETE FROM switchyard_responses WHERE id = ?');
   const removeOlder = db.prepare(`DELETE FROM switchyard_responses WHERE rowid IN (SELECT rowid FROM switchyard_responses WHERE created_at < ? LIMIT ${recordsPerDelete})`);
-  const commit = db.prepare('COMMIT');
-  const rollback = db.prepare('ROLLBACK');
 
   return {
     async save(record) {
@@ -67,15 +65,7 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
       let deleted = 0;
       while (db.open) {
         // Waits for another writer's lock on timers, not in SQLite's busy handler.
-        await beginWriteTransaction(db, busyTimeoutMs);
-        let changes: number;
-        try {
-          changes = removeOlder.run(date.getTime()).changes;
-          commit.run();
-        } catch (error) {
-          if (db.inTransaction) rollback.run();
-          throw error;
-        }
+        const changes = await inWriteTransaction(db, busyTimeoutMs, () => removeOlder.run(date.getTime()).changes);
         deleted += changes;
         if (changes < recordsPerDelete) break;
         await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginWriteTransaction } from './begin-write-transaction.js';
+import { beginWriteTransaction, inWriteTransaction } from './begin-write-transaction.js';
 
 const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
@@ -9,10 +9,16 @@ function connection(failures: number, error: () => Error = busy) {
   let begins = 0;
   return {
     calls,
+    inTransaction: false,
     exec(source: string) {
       calls.push(source);
+      if (source !== 'BEGIN IMMEDIATE') {
+        this.inTransaction = false;
+        return;
+      }
       begins += 1;
       if (begins <= failures) throw error();
+      this.inTransaction = true;
     },
     pragma(source: string) {
       calls.push(source);
@@ -56,3 +62,27 @@ describe('beginWriteTransaction', () => {
     expect(db.calls.filter((call) => call === 'BEGIN IMMEDIATE')).toHaveLength(1);
   });
 });
+
+describe('inWriteTransaction', () => {
+  it('commits once the work, awaited, has finished, and answers its result', async () => {
+    const db = connection(0);
+    const result = await inWriteTransaction(db, 5000, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      db.calls.push('work');
+      return 7;
+    });
+    expect(result).toBe(7);
+    expect(db.calls).toEqual(['busy_timeout = 0', 'BEGIN IMMEDIATE', 'busy_timeout = 5000', 'work', 'COMMIT']);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('rolls back and rethrows when the work throws', async () => {
+    const db = connection(0);
+    await expect(inWriteTransaction(db, 5000, () => {
+      throw new Error('constraint failed');
+    })).rejects.toThrow('constraint failed');
+    expect(db.calls.slice(-1)).toEqual(['ROLLBACK']);
+    expect(db.calls).not.toContain('COMMIT');
+  });
+});
+

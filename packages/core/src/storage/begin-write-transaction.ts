@@ -4,6 +4,7 @@ import { isSqliteBusy } from './enter-wal-mode.js';
 export interface SqliteTransactionRunner {
   exec(source: string): unknown;
   pragma(source: string, options: { simple: true }): unknown;
+  readonly inTransaction: boolean;
 }
 
 /**
@@ -34,5 +35,22 @@ export async function beginWriteTransaction(db: SqliteTransactionRunner, busyTim
       db.pragma(`busy_timeout = ${busyTimeoutMs}`, { simple: true });
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/**
+ * Runs `work` in a write transaction opened by `beginWriteTransaction`: commits what it did, or
+ * rolls it back and rethrows when it throws. `work` may await (the log store writes a batch a part
+ * per turn of the event loop); the transaction stays open until it settles.
+ */
+export async function inWriteTransaction<T>(db: SqliteTransactionRunner, busyTimeoutMs: number, work: () => T | Promise<T>): Promise<T> {
+  await beginWriteTransaction(db, busyTimeoutMs);
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
   }
 }

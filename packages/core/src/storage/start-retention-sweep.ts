@@ -22,14 +22,11 @@ export interface RetentionSweep {
  */
 export function startRetentionSweep(deleteOlderThan: (cutoffMs: number) => Promise<number>, options: RetentionSweepOptions): RetentionSweep {
   const now = options.now ?? Date.now;
-  let running: Promise<number> | undefined;
+  // The sweeps run one after another: each waits for the one before it, failed or not.
+  let previous: Promise<unknown> = Promise.resolve();
   const runOnce = (): Promise<number> => {
-    const previous = running ?? Promise.resolve(0);
-    const sweep = previous.catch(() => 0).then(() => deleteOlderThan(now() - options.retentionDays * 86_400_000));
-    running = sweep;
-    void sweep.catch(() => {}).finally(() => {
-      if (running === sweep) running = undefined;
-    });
+    const sweep = previous.then(() => deleteOlderThan(now() - options.retentionDays * 86_400_000));
+    previous = sweep.catch(() => {});
     return sweep;
   };
   const run = () => void runOnce().catch((error: unknown) => options.onError?.(error));

@@ -1,4 +1,4 @@
-import { beginWriteTransaction, enterWalMode } from '@switchyard/core';
+import { enterWalMode, inWriteTransaction } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import { type LogRow, logColumns } from './log-columns.js';
 import { allColumns, boundColumns, copyRow, endOfRun, literalsOf, shapeKeyOf } from './repeated-columns.js';
@@ -108,8 +108,6 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
       one.run(...oneValues);
     }
   };
-  const commit = db.prepare('COMMIT');
-  const rollback = db.prepare('ROLLBACK');
   // The reused arrays must not keep a batch's values alive until the next one (with body logging
   // on, two bodies of up to 64 KiB a row).
   const clearReused = () => {
@@ -127,9 +125,8 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
    * request (commits included) against ~8 µs for batches of two hundred, and wrote 1.7 KB to disk
    * against 3.5 KB. The write lock is taken first, without blocking while another worker holds it.
    */
-  const writeBatch = async (chunks: readonly LogRowChunk[]) => {
-    await beginWriteTransaction(db, busyTimeoutMs);
-    try {
+  const writeBatch = (chunks: readonly LogRowChunk[]) =>
+    inWriteTransaction(db, busyTimeoutMs, async () => {
       for (let index = 0; index < chunks.length; index += 1) {
         if (index > 0) await new Promise((resolve) => setImmediate(resolve));
         try {
@@ -138,26 +135,14 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
           clearReused();
         }
       }
-      commit.run();
-    } catch (error) {
-      if (db.inTransaction) rollback.run();
-      throw error;
-    }
-  };
+    });
   // One slice of a retention delete, in its own transaction.
   let deleteStatement: Database.Statement | undefined;
-  const deleteSlice = async (cutoff: number): Promise<number> => {
-    await beginWriteTransaction(db, busyTimeoutMs);
-    try {
+  const deleteSlice = (cutoff: number): Promise<number> =>
+    inWriteTransaction(db, busyTimeoutMs, () => {
       deleteStatement ??= db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE time < ? LIMIT ${rowsPerDelete})`);
-      const { changes } = deleteStatement.run(cutoff);
-      commit.run();
-      return changes;
-    } catch (error) {
-      if (db.inTransaction) rollback.run();
-      throw error;
-    }
-  };
+      return deleteStatement.run(cutoff).changes;
+    });
   // Writes (and deletes, which must not land in a batch's open transaction) one after another.
   let writing: Promise<unknown> = Promise.resolve();
   let closed = false;
