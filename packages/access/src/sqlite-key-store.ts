@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { enterWalMode } from '@switchyard/core';
+import { enterWalMode, waitForLocksOnTimers } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { GatewayKeyRecord, SpendEntry } from './access-types.js';
 import type { KeyStore } from './key-store.js';
@@ -48,27 +48,32 @@ export function createSqliteKeyStore(path: string): KeyStore {
   );
   const spendSince = db.prepare('SELECT COALESCE(SUM(cost_usd), 0) AS total FROM access_spend WHERE key_id = ? AND at >= ?');
   const parse = (row: unknown) => (row ? (JSON.parse((row as { data: string }).data) as GatewayKeyRecord) : undefined);
+  // Key lookups and spend run on the request path: waiting for another worker's write lock in
+  // SQLite's busy handler would stop every request this process serves.
+  const whenFree = waitForLocksOnTimers(db, 5000);
   return {
     async insert(record) {
-      insert.run(record.id, record.hash, JSON.stringify(record));
+      const data = JSON.stringify(record);
+      await whenFree(() => insert.run(record.id, record.hash, data));
     },
     async findByHash(hash) {
-      return parse(byHash.get(hash));
+      return parse(await whenFree(() => byHash.get(hash)));
     },
     async get(id) {
-      return parse(byId.get(id));
+      return parse(await whenFree(() => byId.get(id)));
     },
     async list() {
-      return all.all().map((row) => parse(row)!);
+      return (await whenFree(() => all.all())).map((row) => parse(row)!);
     },
     async update(record) {
-      return update.run(record.hash, JSON.stringify(record), record.id).changes > 0;
+      const data = JSON.stringify(record);
+      return (await whenFree(() => update.run(record.hash, data, record.id))).changes > 0;
     },
     async recordSpend(entry: SpendEntry) {
-      spend.run(entry.keyId, entry.teamId ?? null, entry.orgId ?? null, entry.traceId, entry.provider ?? null, entry.model ?? null, entry.inputTokens, entry.outputTokens, entry.costUsd, entry.at);
+      await whenFree(() => spend.run(entry.keyId, entry.teamId ?? null, entry.orgId ?? null, entry.traceId, entry.provider ?? null, entry.model ?? null, entry.inputTokens, entry.outputTokens, entry.costUsd, entry.at));
     },
     async spendSince(keyId, since) {
-      return (spendSince.get(keyId, since) as { total: number }).total;
+      return ((await whenFree(() => spendSince.get(keyId, since))) as { total: number }).total;
     },
     async close() {
       db.close();

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ChatResponse } from '@switchyard/core';
+import { holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bagOfWordsVector } from '../test/bag-of-words-embedding.js';
 import { reachable } from '../test/reachable.js';
@@ -11,7 +13,10 @@ import type { SemanticEntryStore } from './semantic-entry-store.js';
 import { createSqliteSemanticEntryStore } from './sqlite-semantic-entry-store.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'switchyard-semantic-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  stopSqliteLockHolders();
+  rmSync(directory, { recursive: true, force: true });
+});
 
 const answer = (text: string, storedAt = Date.now()) => ({ response: { id: `r-${text}`, model: 'm', content: [{ type: 'text', text }], finishReason: { unified: 'stop', raw: 'stop' } } as ChatResponse, storedAt });
 const embedded: string[] = [];
@@ -97,6 +102,23 @@ describe('semantic cache', () => {
     const found = await after.lookup('s', 'which river runs through vienna');
     expect(found.hit && found.answer.response.id).toBe('r-The Danube');
     await after.close();
+  });
+
+  it('stores an answer after another process\'s write on the same file without stalling the event loop', async () => {
+    const path = join(directory, 'shared-semantic.db');
+    const entries = createSqliteSemanticEntryStore({ path });
+    const entry = { id: 'e1', scope: 's', vector: bagOfWordsVector('what is the capital city of france'), answer: answer('Paris', 1_000), expiresAt: Date.now() + 60_000 };
+    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: dirname(fileURLToPath(import.meta.url)) });
+    const started = performance.now();
+    const { result, stallMs, ticks } = await longestEventLoopStall(() => entries.add(entry));
+    expect(result.status).toBe('fulfilled');
+    // Waited for the other writer's commit, on timers: SQLite's busy handler would have slept in this thread.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
+    expect(ticks).toBeGreaterThanOrEqual(15);
+    expect(stallMs).toBeLessThan(150);
+    await released;
+    expect((await entries.loadSince(0, Date.now())).map((loaded) => loaded.answer.response.id)).toEqual(['r-Paris']);
+    await entries.close();
   });
 });
 

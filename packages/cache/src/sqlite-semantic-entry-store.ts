@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { enterWalMode } from '@switchyard/core';
+import { enterWalMode, waitForLocksOnTimers } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { CachedAnswer } from './cache-types.js';
 import { type SemanticEntry, type SemanticEntryStore, vectorFromBytes, vectorToBytes } from './semantic-entry-store.js';
@@ -34,17 +34,24 @@ export function createSqliteSemanticEntryStore(options: { path: string }): Seman
   const insert = db.prepare('INSERT OR REPLACE INTO switchyard_semantic_cache (id, scope, vector, answer, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
   const select = db.prepare<[number, number], EntryRow>('SELECT id, scope, vector, answer, expires_at FROM switchyard_semantic_cache WHERE stored_at >= ? AND expires_at > ? ORDER BY stored_at');
   const remove = db.prepare('DELETE FROM switchyard_semantic_cache WHERE id = ?');
+  const removeAll = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) remove.run(id);
+  });
+  // Answers are stored after requests on the serving process: waiting for another worker's write
+  // lock in SQLite's busy handler would stop every request it serves meanwhile.
+  const whenFree = waitForLocksOnTimers(db, 5000);
   return {
     async loadSince(storedAt, now) {
-      return select.all(storedAt, now).map(fromRow);
+      return (await whenFree(() => select.all(storedAt, now))).map(fromRow);
     },
     async add(entry) {
-      insert.run(entry.id, entry.scope, vectorToBytes(entry.vector), JSON.stringify(entry.answer), entry.answer.storedAt, entry.expiresAt);
+      const vector = vectorToBytes(entry.vector);
+      const answer = JSON.stringify(entry.answer);
+      await whenFree(() => insert.run(entry.id, entry.scope, vector, answer, entry.answer.storedAt, entry.expiresAt));
     },
     async delete(ids) {
-      db.transaction(() => {
-        for (const id of ids) remove.run(id);
-      })();
+      // Takes the write lock before its first delete, so a busy file fails (and is retried) before any work.
+      await whenFree(() => removeAll.immediate(ids));
     },
     async close() {
       if (db.open) db.close();

@@ -1,21 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+import { holdSqliteWriteLock, stopSqliteLockHolders } from '@switchyard/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
-import { holdWriteLock, stopLockHolders } from './hold-write-lock.js';
 
+const testFolder = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'switchyard-log-lock-'));
 afterAll(() => {
-  stopLockHolders();
+  stopSqliteLockHolders();
   rmSync(folder, { recursive: true, force: true });
 });
 
 describe('SQLite log store opening a file another process is writing', () => {
   it('waits for the other writer instead of failing with "database is locked"', async () => {
     const path = join(folder, 'shared.db');
-    const { released } = await holdWriteLock(path, 300, 'CREATE TABLE IF NOT EXISTS other_writer (value TEXT)');
+    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: testFolder, statement: 'CREATE TABLE IF NOT EXISTS other_writer (value TEXT)' });
     const started = performance.now();
     const store = createSqliteLogStore({ path });
     // The switch to WAL waited for the other process's transaction to end.

@@ -1,45 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LogRecord } from '../src/logs/log-record.js';
 import { createSqliteLogStore } from '../src/logs/sqlite-log-store.js';
-import { holdWriteLock, stopLockHolders } from './hold-write-lock.js';
 
+const testFolder = dirname(fileURLToPath(import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'switchyard-log-writers-'));
 afterAll(() => {
-  stopLockHolders();
+  stopSqliteLockHolders();
   rmSync(folder, { recursive: true, force: true });
 });
 
 const records = (prefix: string, count: number, time = 1_700_000_000_000): LogRecord[] =>
   Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${String(index).padStart(5, '0')}`, kind: 'request', traceId: `${prefix}-trace-${index}`, time: time + index, method: 'POST', path: '/v1/chat/completions', provider: 'openai', modelRequested: 'gpt-4o-mini', status: 200, totalMs: 2 }));
 
-/** The longest the event loop went without running a 5 ms interval while `work` ran, in ms. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: PromiseSettledResult<T>; stallMs: number; ticks: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-    ticks += 1;
-  }, 5);
-  const [result] = await Promise.allSettled([work()]);
-  clearInterval(timer);
-  stallMs = Math.max(stallMs, performance.now() - last);
-  return { result, stallMs, ticks };
-}
-
 describe('SQLite log stores sharing a file (gateway workers)', () => {
   it('a batch waiting for another process\'s write lock keeps the event loop turning, then lands', async () => {
     const path = join(folder, 'cluster.db');
     const store = createSqliteLogStore({ path });
     await store.migrate();
-    const { released } = await holdWriteLock(path, 400);
+    const { released } = await holdSqliteWriteLock(path, 400, { resolveFrom: testFolder });
     const started = performance.now();
-    const { result, stallMs, ticks } = await longestStall(() => store.insert(records('waited', 50)));
+    const { result, stallMs, ticks } = await longestEventLoopStall(() => store.insert(records('waited', 50)));
     const waitedMs = performance.now() - started;
     expect(result.status).toBe('fulfilled');
     // It waited for the other writer's commit...
@@ -62,7 +47,7 @@ describe('SQLite log stores sharing a file (gateway workers)', () => {
     await second.migrate();
     // The first batch spans several chunks, so its transaction stays open across turns of the
     // event loop; the second store's batch comes while it is open.
-    const { result, stallMs } = await longestStall(() => Promise.all([first.insert(records('first', 2000)), second.insert(records('second', 300, 1_700_000_100_000))]));
+    const { result, stallMs } = await longestEventLoopStall(() => Promise.all([first.insert(records('first', 2000)), second.insert(records('second', 300, 1_700_000_100_000))]));
     expect(result.status).toBe('fulfilled');
     expect(stallMs).toBeLessThan(1_000);
     const fromFirst = await first.query({ limit: 1000, since: 1_700_000_100_000 });
@@ -80,8 +65,8 @@ describe('SQLite log stores sharing a file (gateway workers)', () => {
     const store = createSqliteLogStore({ path });
     await store.migrate();
     await store.insert([...records('old', 5, 1_600_000_000_000), ...records('new', 5)]);
-    const { released } = await holdWriteLock(path, 300);
-    const { result, ticks } = await longestStall(() => store.deleteOlderThan(1_650_000_000_000));
+    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: testFolder });
+    const { result, ticks } = await longestEventLoopStall(() => store.deleteOlderThan(1_650_000_000_000));
     expect(result).toEqual({ status: 'fulfilled', value: 5 });
     expect(ticks).toBeGreaterThanOrEqual(15);
     await released;
@@ -96,7 +81,7 @@ describe('SQLite log store retention', () => {
     const store = createSqliteLogStore({ path: join(folder, 'expiry.db') });
     await store.migrate();
     for (let start = 0; start < 60_000; start += 10_000) await store.insert(records(`old${start}`, 10_000, 1_600_000_000_000 + start));
-    const { result, ticks } = await longestStall(async () => {
+    const { result, ticks } = await longestEventLoopStall(async () => {
       const deleting = store.deleteOlderThan(1_650_000_000_000);
       // A batch written while the expiry is being deleted lands between two slices.
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeResponseStoreContract, storedResponse } from './response-store-contract.test-support.js';
 import { createSqliteResponseStore } from './sqlite-response-store.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'switchyard-sqlite-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => {
+  stopSqliteLockHolders();
+  rmSync(folder, { recursive: true, force: true });
+});
+const testFolder = dirname(fileURLToPath(import.meta.url));
 let files = 0;
 const freshPath = () => join(folder, `nested-${++files}`, 'responses.db');
 
@@ -40,6 +46,42 @@ describe('sqlite response store', () => {
     expect(await one.get('resp_shared')).toBeUndefined();
     await one.close();
     await two.close();
+  });
+
+  it('a save waiting for another process\'s write lock keeps the event loop turning, then lands', async () => {
+    const path = freshPath();
+    const store = createSqliteResponseStore({ path });
+    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: testFolder });
+    const started = performance.now();
+    const { result, stallMs, ticks } = await longestEventLoopStall(() => store.save(storedResponse('resp_waited')));
+    expect(result.status).toBe('fulfilled');
+    // It waited for the other writer's commit...
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
+    // ...on timers: SQLite's busy handler would have slept in this thread for all of it.
+    expect(ticks).toBeGreaterThanOrEqual(15);
+    expect(stallMs).toBeLessThan(150);
+    await released;
+    expect((await store.get('resp_waited'))?.id).toBe('resp_waited');
+    await store.close();
+  });
+
+  it('reads while another process writes, and gives up a save with SQLITE_BUSY after busyTimeoutMs', async () => {
+    const path = freshPath();
+    const store = createSqliteResponseStore({ path, busyTimeoutMs: 150 });
+    await store.save(storedResponse('resp_before'));
+    const { released } = await holdSqliteWriteLock(path, 1500, { resolveFrom: testFolder });
+    const readStarted = performance.now();
+    expect((await store.get('resp_before'))?.id).toBe('resp_before');
+    expect(performance.now() - readStarted).toBeLessThan(100);
+    const started = performance.now();
+    const { result, stallMs } = await longestEventLoopStall(() => store.save(storedResponse('resp_refused')));
+    expect(result).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_BUSY' } });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(stallMs).toBeLessThan(150);
+    await released;
+    expect(await store.get('resp_refused')).toBeUndefined();
+    await store.close();
   });
 
   it('deletes a large expiry of big records slice by slice, the event loop turning between slices', async () => {

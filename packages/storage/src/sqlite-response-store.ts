@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type StoredResponse, enterWalMode, inWriteTransaction } from '@switchyard/core';
+import { type StoredResponse, enterWalMode, waitForLocksOnTimers } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
@@ -15,7 +15,7 @@ const recordsPerDelete = 200;
 export interface SqliteResponseStoreOptions {
   /** The database file (its folder is created when missing), or `:memory:`. */
   path: string;
-  /** Milliseconds a write waits for another connection's lock before failing. Default 5000. */
+  /** Milliseconds a statement waits for another connection's write lock (on timers) before failing with SQLITE_BUSY. Default 5000. */
   busyTimeoutMs?: number;
 }
 
@@ -50,22 +50,26 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
   const remove = db.prepare('DELETE FROM switchyard_responses WHERE id = ?');
   const removeOlder = db.prepare(`DELETE FROM switchyard_responses WHERE rowid IN (SELECT rowid FROM switchyard_responses WHERE created_at < ? LIMIT ${recordsPerDelete})`);
 
+  // Saves run on the request path: waiting for another worker's write lock (its retention slice
+  // holds it ~10 ms) in SQLite's busy handler would stop every request this process serves.
+  const whenFree = waitForLocksOnTimers(db, busyTimeoutMs);
+
   return {
     async save(record) {
-      insert.run(record.id, record.owner, record.createdAt, JSON.stringify(record));
+      const json = JSON.stringify(record);
+      await whenFree(() => insert.run(record.id, record.owner, record.createdAt, json));
     },
     async get(id) {
-      const json = select.get(id) as string | undefined;
+      const json = (await whenFree(() => select.get(id))) as string | undefined;
       return json === undefined ? undefined : (JSON.parse(json) as StoredResponse);
     },
     async delete(id) {
-      return remove.run(id).changes > 0;
+      return (await whenFree(() => remove.run(id))).changes > 0;
     },
     async deleteOlderThan(date) {
       let deleted = 0;
       while (db.open) {
-        // Waits for another writer's lock on timers, not in SQLite's busy handler.
-        const changes = await inWriteTransaction(db, busyTimeoutMs, () => removeOlder.run(date.getTime()).changes);
+        const changes = await whenFree(() => removeOlder.run(date.getTime()).changes);
         deleted += changes;
         if (changes < recordsPerDelete) break;
         await new Promise((resolve) => setImmediate(resolve));

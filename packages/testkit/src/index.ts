@@ -26,3 +26,4 @@ export * from './canned-http-response.js';
 export * from './mock-embedding.js';
 export * from './mistral-endpoints-mock.js';
 export * from './conformance/index.js';
+export * from './sqlite-lock-holder.js';

@@ -1,4 +1,4 @@
-import { isSqliteBusy } from './enter-wal-mode.js';
+import { retryWhileBusy } from './retry-while-busy.js';
 
 /** What opening a write transaction needs of an SQLite connection (a better-sqlite3 Database has it). */
 export interface SqliteTransactionRunner {
@@ -23,19 +23,14 @@ export interface SqliteTransactionRunner {
  * connection's own setting, put back after each attempt for its other statements.
  */
 export async function beginWriteTransaction(db: SqliteTransactionRunner, busyTimeoutMs: number, timeoutMs = busyTimeoutMs): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+  await retryWhileBusy(() => {
     db.pragma('busy_timeout = 0', { simple: true });
     try {
       db.exec('BEGIN IMMEDIATE');
-      return;
-    } catch (error) {
-      if (!isSqliteBusy(error) || Date.now() + wait > deadline) throw error;
     } finally {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`, { simple: true });
     }
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  }, timeoutMs);
 }
 
 /**
