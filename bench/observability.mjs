@@ -4,6 +4,7 @@
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
 // the gateway minus latency straight to the mock). Runs the built gateway when there is one, else
 // its source under tsx (the mock always from source); both modes run the same way. See bench/README.md.
+//   BENCH_WORKLOAD (minimal: a one-line question and a 30-word answer, the worst case; typical: a ~4 KB conversation and a 250-word answer)  BENCH_WORDS (words per answer)
 //   BENCH_GATEWAY (`source`: the gateway from source under tsx even when it is built)
 //   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per process and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
@@ -39,10 +40,19 @@ const rate = process.env.BENCH_RATE === 'max' ? undefined : env('BENCH_RATE', 15
 const pattern = process.env.BENCH_PATTERN === 'steady' ? 'steady' : 'bursts';
 const steadyRate = env('BENCH_STEADY_RATE', 250);
 const headers = { 'content-type': 'application/json', authorization: 'Bearer bench', 'x-switchyard-provider': 'openai' };
-const messages = [{ role: 'user', content: 'Say hello to the benchmark' }];
+// What each request asks and gets. Observability's work is per request (a log row or two, two
+// spans, a few metric updates), whatever the request's size, so its share depends on the request:
+//   minimal  one short user message, a 30-word answer: the least work a gateway does for a chat
+//            request, so the largest share observability can have (the worst case)
+//   typical  a chat application's request: a system prompt, three earlier exchanges and the new
+//            question (~4 KB), a 250-word answer (250 content chunks when streamed)
+const workload = process.env.BENCH_WORKLOAD === 'typical' ? 'typical' : 'minimal';
+const answerWords = env('BENCH_WORDS', workload === 'typical' ? 250 : 30);
+const messages = workload === 'typical' ? typicalConversation() : [{ role: 'user', content: 'Say hello to the benchmark' }];
+const parameters = workload === 'typical' ? { temperature: 0.7, max_tokens: 1024 } : {};
 const bodies = {
-  json: JSON.stringify({ model: 'gpt-4o-mini', messages }),
-  stream: JSON.stringify({ model: 'gpt-4o-mini', messages, stream: true, stream_options: { include_usage: true } }),
+  json: JSON.stringify({ model: 'gpt-4o-mini', messages, ...parameters }),
+  stream: JSON.stringify({ model: 'gpt-4o-mini', messages, ...parameters, stream: true, stream_options: { include_usage: true } }),
 };
 const children = new Set();
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
@@ -226,8 +236,8 @@ async function main() {
     writeFileSync(join(folder, `${name}.json`), JSON.stringify(own));
   }
 
-  console.log(`bench observability: node ${process.version}, gateway ${gatewayFromSource ? 'from source (tsx)' : 'built (apps/gateway/dist)'}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s ${pattern === 'steady' ? `steady load on every gateway at once at ${steadyRate} requests/s each` : `bursts per process and kind at ${rate ? `${rate} requests/s offered` : 'saturation'}`}, ${connections} connections, ${samples} sequential samples`);
-  const mock = start('mock', [path('./source-mock-upstream.mjs')]);
+  console.log(`bench observability: node ${process.version}, gateway ${gatewayFromSource ? 'from source (tsx)' : 'built (apps/gateway/dist)'}${gatewayFlags.length ? ` (gateway: ${gatewayFlags.join(' ')})` : ''}, ${os.cpus().length} cpu(s), ${processes} gateway process(es) per mode, ${rounds} rounds of ${seconds}s ${pattern === 'steady' ? `steady load on every gateway at once at ${steadyRate} requests/s each` : `bursts per process and kind at ${rate ? `${rate} requests/s offered` : 'saturation'}`}, ${connections} connections, ${samples} sequential samples; ${workload} requests (${Buffer.byteLength(bodies.json)}-byte body, ${answerWords}-word answers)`);
+  const mock = start('mock', [path('./source-mock-upstream.mjs')], { BENCH_WORDS: String(answerWords) });
   const results = Object.fromEntries(modes.map((mode) => [mode, []]));
   const byInstance = Object.fromEntries(instances.map(({ name }) => [name, []]));
   const gateways = {};
@@ -393,6 +403,27 @@ async function main() {
     sink.kill();
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The `typical` workload's conversation: a support assistant's system prompt, three earlier exchanges, a new question. */
+function typicalConversation() {
+  const system = [
+    'You are the support assistant of a company that sells accounting software to small businesses.',
+    'Answer in the language of the question, in plain sentences, and keep answers under three short paragraphs unless the user asks for detail.',
+    'When a question concerns invoices, taxes or payroll, say which menu of the application holds the setting, and never guess a legal rule: point to the help centre instead.',
+    'If the user reports an error, ask for the exact message and the version shown under Help, About, before suggesting a fix.',
+    'Do not discuss pricing beyond the public plans (Starter, Team, Business), and hand over to a human when the user asks for a refund, a contract change or a data deletion.',
+    'Today the service status page reports no incident. Release 8.4 added recurring invoices and a new export to spreadsheet formats; release 8.3 changed how credit notes are numbered.',
+  ].join(' ');
+  const exchanges = [
+    ['Hi, I cannot find where to change the numbering of my invoices. We start a new year and want them to begin at 2027-001.', 'Invoice numbering is under Settings, Invoices, Numbering. Choose a pattern with the year, for example {YYYY}-{###}, and set the next number to 1. The change applies to the next invoice you create; invoices already sent keep their numbers. Credit notes have their own sequence in the same menu since release 8.3.'],
+    ['Thanks. And if I set it now, will the invoices of December that I have not sent yet change too?', 'No. A draft gets its number when you finalize it, not when you create it, so drafts from December will take the next number of the new pattern when you finalize them. If they must belong to the old year, finalize them before you change the pattern. You can check which drafts are open under Invoices, filtered by the status Draft.'],
+    ['OK, I finalized them. Another thing: the export to spreadsheet gives me dates as numbers like 46022. What is wrong?', 'Nothing is lost: those are spreadsheet serial dates, which the new export in release 8.4 writes so that sorting and formulas work. Format the column as a date in your spreadsheet (Format, Number, Date) and they will show as usual. If you prefer text dates, choose the CSV export instead, which writes them as 2026-12-31.'],
+  ];
+  const messages = [{ role: 'system', content: system }];
+  for (const [question, answer] of exchanges) messages.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
+  messages.push({ role: 'user', content: 'Great, that worked. Last question: can recurring invoices be sent automatically on the first day of each month, and will they use the new numbering as well? We have about forty customers on a monthly plan.' });
+  return messages;
 }
 
 main().catch((error) => {
