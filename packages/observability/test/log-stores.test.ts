@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryLogStore } from '../src/logs/memory-log-store.js';
 import type { LogRecord, LogStore } from '../src/logs/log-record.js';
@@ -156,6 +157,31 @@ describe.each(stores)('%s log store', (_name, open) => {
     const store = await open();
     await store.migrate();
     await expect(store.query({ cursor: 'bm90LWEtY3Vyc29y' })).rejects.toThrow(/cursor/);
+    await store.close();
+  });
+});
+
+describe.skipIf(unreachable !== undefined)('postgres log store shared by instances', () => {
+  it('sweeps past rows another instance is deleting instead of waiting for its locks', async () => {
+    const schema = freshSchema();
+    const store = createPostgresLogStore({ url: postgresUrl, schema });
+    await store.migrate();
+    await store.insert(Array.from({ length: 10 }, (_, index) => record(index)));
+    // Another instance's sweep, mid-slice: three expired rows locked by its open transaction.
+    const other = new pg.Client({ connectionString: postgresUrl });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query(`DELETE FROM "${schema}".request_logs WHERE id IN ('id-000', 'id-001', 'id-002')`);
+    try {
+      const started = performance.now();
+      const deleted = await Promise.race([store.deleteOlderThan(record(10).time), new Promise<string>((resolve) => setTimeout(() => resolve('waited for the locks'), 3000))]);
+      expect(deleted).toBe(7);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      await other.query('COMMIT');
+      await other.end();
+    }
+    expect(await readAll(store)).toEqual([]);
     await store.close();
   });
 });

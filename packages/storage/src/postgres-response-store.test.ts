@@ -64,6 +64,30 @@ describe.skipIf(unreachable !== undefined)('postgres response store', () => {
     ]);
   });
 
+  it('sweeps past records another instance is deleting instead of waiting for its locks', async () => {
+    const schema = freshSchema();
+    const store = await createPostgresResponseStore({ connectionString, schema });
+    const old = Date.UTC(2025, 0, 1);
+    for (let index = 0; index < 10; index += 1) await store.save(storedResponse(`resp_old_${index}`, { createdAt: old + index }));
+    // Another instance's sweep, mid-slice: three expired records locked by its open transaction.
+    const other = new pg.Client({ connectionString });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query(`DELETE FROM "${schema}".switchyard_responses WHERE id IN ('resp_old_0', 'resp_old_1', 'resp_old_2')`);
+    try {
+      const started = performance.now();
+      const deleted = await Promise.race([store.deleteOlderThan(new Date(old + 1000)), new Promise<string>((resolve) => setTimeout(() => resolve('waited for the locks'), 3000))]);
+      expect(deleted).toBe(7);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      await other.query('COMMIT');
+      await other.end();
+    }
+    expect(await store.get('resp_old_9')).toBeUndefined();
+    expect(await store.deleteOlderThan(new Date(old + 1000))).toBe(0);
+    await store.close();
+  });
+
   it('treats ids as data, never as SQL', async () => {
     const store = await createPostgresResponseStore({ connectionString, schema: freshSchema() });
     const id = `resp_'); DROP TABLE switchyard_responses; --`;

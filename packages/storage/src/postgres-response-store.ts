@@ -58,7 +58,9 @@ export async function createPostgresResponseStore(options: PostgresResponseStore
       // In slices, each its own short transaction: a month's expiry can be a great many records.
       let deleted = 0;
       for (;;) {
-        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE created_at < $1 LIMIT ${recordsPerDelete})`, [date]);
+        // SKIP LOCKED: instances sharing the table sweep at the same hour, and each takes records
+        // the others' slices have not, rather than queueing behind their row locks.
+        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE created_at < $1 LIMIT ${recordsPerDelete} FOR UPDATE SKIP LOCKED)`, [date]);
         deleted += result.rowCount ?? 0;
         if ((result.rowCount ?? 0) < recordsPerDelete) return deleted;
       }

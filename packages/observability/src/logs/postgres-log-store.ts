@@ -88,9 +88,11 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
     async deleteOlderThan(cutoff) {
       // In slices, each its own short transaction (as the SQLite store does): an hour of a busy
       // gateway is millions of rows, too many for one transaction to hold locks and WAL for.
+      // SKIP LOCKED: instances sharing the table sweep at the same hour, and each takes rows the
+      // others' slices have not, rather than queueing behind their row locks.
       let deleted = 0;
       for (;;) {
-        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE time < $1 LIMIT ${rowsPerDelete})`, [cutoff]);
+        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE time < $1 LIMIT ${rowsPerDelete} FOR UPDATE SKIP LOCKED)`, [cutoff]);
         deleted += result.rowCount ?? 0;
         if ((result.rowCount ?? 0) < rowsPerDelete) return deleted;
       }
