@@ -12,6 +12,15 @@ import { parseConfig } from '../../../apps/gateway/src/load-config.js';
 import { type AnthropicMock, type OpenAIMock, startAnthropicMock, startOpenAIMock } from '../../testkit/src/index.js';
 import { consoleAssetsDir } from '../src/index.js';
 
+// Functions handed to the browser (page.evaluate) run there, but this file is typed for Node: the
+// little of the DOM they touch is declared here rather than the DOM library, whose fetch types
+// clash with Node's in the sources the tests import.
+declare const document: {
+  activeElement: { blur(): void; closest(selector: string): unknown; textContent: string | null } | null;
+  querySelector(selector: string): { textContent: string | null } | null;
+  documentElement: { scrollWidth: number };
+};
+
 // The web console in Debian's Chromium (driven by playwright-core) against a real gateway with
 // testkit mocks behind it and seeded traffic: the figures it shows are checked against what the
 // test sent, and each page's screenshot lands in artifacts/console/.
@@ -156,7 +165,7 @@ describe.skipIf(missing !== undefined)('web console', () => {
   }, 60_000);
 
   it('reaches the navigation with the keyboard', async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => document.activeElement?.blur());
     let inNav = false;
     for (let press = 0; press < 4 && !inNav; press++) {
       await page.keyboard.press('Tab');
