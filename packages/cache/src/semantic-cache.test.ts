@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChatResponse } from '@switchyard/core';
-import { holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
+import { expectWriteToWaitOnTimers, stopSqliteLockHolders } from '@switchyard/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bagOfWordsVector } from '../test/bag-of-words-embedding.js';
 import { reachable } from '../test/reachable.js';
@@ -108,15 +108,7 @@ describe('semantic cache', () => {
     const path = join(directory, 'shared-semantic.db');
     const entries = createSqliteSemanticEntryStore({ path });
     const entry = { id: 'e1', scope: 's', vector: bagOfWordsVector('what is the capital city of france'), answer: answer('Paris', 1_000), expiresAt: Date.now() + 60_000 };
-    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: dirname(fileURLToPath(import.meta.url)) });
-    const started = performance.now();
-    const { result, stallMs, ticks } = await longestEventLoopStall(() => entries.add(entry));
-    expect(result.status).toBe('fulfilled');
-    // Waited for the other writer's commit, on timers: SQLite's busy handler would have slept in this thread.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
-    expect(ticks).toBeGreaterThanOrEqual(15);
-    expect(stallMs).toBeLessThan(150);
-    await released;
+    await expectWriteToWaitOnTimers(path, () => entries.add(entry), { resolveFrom: dirname(fileURLToPath(import.meta.url)) });
     expect((await entries.loadSince(0, Date.now())).map((loaded) => loaded.answer.response.id)).toEqual(['r-Paris']);
     await entries.close();
   });

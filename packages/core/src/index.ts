@@ -8,6 +8,7 @@ export type * from './storage/response-store.js';
 export type * from './storage/file-store.js';
 export { enterWalMode, isSqliteBusy, type SqlitePragmaRunner } from './storage/enter-wal-mode.js';
 export { beginWriteTransaction, inWriteTransaction, type SqliteTransactionRunner } from './storage/begin-write-transaction.js';
+export { deleteInSlices } from './storage/delete-in-slices.js';
 export { retryWhileBusy, waitForLocksOnTimers } from './storage/retry-while-busy.js';
 export { startRetentionSweep, type RetentionSweep, type RetentionSweepOptions } from './storage/start-retention-sweep.js';
 export * from './guardrails/index.js';

@@ -1,4 +1,4 @@
-import type { StoredResponse } from '@switchyard/core';
+import { type StoredResponse, deleteInSlices } from '@switchyard/core';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { postgresMigrations } from './postgres-migrations.js';
@@ -55,15 +55,10 @@ export async function createPostgresResponseStore(options: PostgresResponseStore
       return (result.rowCount ?? 0) > 0;
     },
     async deleteOlderThan(date) {
-      // In slices, each its own short transaction: a month's expiry can be a great many records.
-      let deleted = 0;
-      for (;;) {
-        // SKIP LOCKED: instances sharing the table sweep at the same hour, and each takes records
-        // the others' slices have not, rather than queueing behind their row locks.
-        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE created_at < $1 LIMIT ${recordsPerDelete} FOR UPDATE SKIP LOCKED)`, [date]);
-        deleted += result.rowCount ?? 0;
-        if ((result.rowCount ?? 0) < recordsPerDelete) return deleted;
-      }
+      // SKIP LOCKED: instances sharing the table sweep at the same hour, and each takes records the
+      // others' slices have not, rather than queueing behind their row locks.
+      const deleteSlice = async () => (await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE created_at < $1 LIMIT ${recordsPerDelete} FOR UPDATE SKIP LOCKED)`, [date])).rowCount ?? 0;
+      return deleteInSlices(deleteSlice, recordsPerDelete);
     },
     close() {
       closing ??= pool.end();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
+import { expectWriteToWaitOnTimers, holdSqliteWriteLock, longestEventLoopStall, stopSqliteLockHolders } from '@switchyard/testkit';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeResponseStoreContract, storedResponse } from './response-store-contract.test-support.js';
@@ -51,16 +51,7 @@ describe('sqlite response store', () => {
   it('a save waiting for another process\'s write lock keeps the event loop turning, then lands', async () => {
     const path = freshPath();
     const store = createSqliteResponseStore({ path });
-    const { released } = await holdSqliteWriteLock(path, 300, { resolveFrom: testFolder });
-    const started = performance.now();
-    const { result, stallMs, ticks } = await longestEventLoopStall(() => store.save(storedResponse('resp_waited')));
-    expect(result.status).toBe('fulfilled');
-    // It waited for the other writer's commit...
-    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
-    // ...on timers: SQLite's busy handler would have slept in this thread for all of it.
-    expect(ticks).toBeGreaterThanOrEqual(15);
-    expect(stallMs).toBeLessThan(150);
-    await released;
+    await expectWriteToWaitOnTimers(path, () => store.save(storedResponse('resp_waited')), { resolveFrom: testFolder });
     expect((await store.get('resp_waited'))?.id).toBe('resp_waited');
     await store.close();
   });

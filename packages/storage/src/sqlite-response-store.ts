@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type StoredResponse, enterWalMode, waitForLocksOnTimers } from '@switchyard/core';
+import { type StoredResponse, deleteInSlices, enterWalMode, waitForLocksOnTimers } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import type { ManagedResponseStore } from './managed-response-store.js';
 import { migrateSqlite } from './migrate-sqlite.js';
@@ -67,14 +67,7 @@ export function createSqliteResponseStore(options: SqliteResponseStoreOptions): 
       return (await whenFree(() => remove.run(id))).changes > 0;
     },
     async deleteOlderThan(date) {
-      let deleted = 0;
-      while (db.open) {
-        const changes = await whenFree(() => removeOlder.run(date.getTime()).changes);
-        deleted += changes;
-        if (changes < recordsPerDelete) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return deleted;
+      return deleteInSlices(() => whenFree(() => removeOlder.run(date.getTime()).changes), recordsPerDelete, () => !db.open);
     },
     async close() {
       if (db.open) db.close();

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { expect } from 'vitest';
 
 const holders: ChildProcess[] = [];
 
@@ -62,4 +63,23 @@ export async function longestEventLoopStall<T>(work: () => Promise<T>): Promise<
   clearInterval(timer);
   stallMs = Math.max(stallMs, performance.now() - last);
   return { result, stallMs, ticks };
+}
+
+/**
+ * Runs `work` (a store's write) while another process holds the write lock of the SQLite file at
+ * `path` for 300 ms, and checks that it waited for that commit on timers: it took ≥200 ms, the
+ * event loop kept turning (≥15 ticks of a 5 ms interval, none more than 150 ms late; SQLite's busy
+ * handler would have slept in this thread), and it succeeded. Answers its result once the holder has let go.
+ */
+export async function expectWriteToWaitOnTimers<T>(path: string, work: () => Promise<T>, options: Pick<HoldSqliteWriteLockOptions, 'resolveFrom'>): Promise<T> {
+  const { released } = await holdSqliteWriteLock(path, 300, options);
+  const started = performance.now();
+  const { result, stallMs, ticks } = await longestEventLoopStall(work);
+  const waitedMs = performance.now() - started;
+  await released;
+  if (result.status === 'rejected') throw result.reason;
+  expect(waitedMs).toBeGreaterThanOrEqual(200);
+  expect(ticks).toBeGreaterThanOrEqual(15);
+  expect(stallMs).toBeLessThan(150);
+  return result.value;
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { deleteInSlices } from '@switchyard/core';
 import type pg from 'pg';
 import { type LogRow, logColumns } from './log-columns.js';
 import type { LogRowChunk } from './log-row-chunk.js';
@@ -19,6 +20,7 @@ export interface PostgresLogStoreOptions {
 // PostgreSQL takes at most 65 535 bind parameters per statement: a batch larger than this many
 // rows (a configured `logs.batchSize` of some 1 500 records or more) goes as several INSERTs.
 const rowsPerStatement = Math.floor(65_535 / logColumns.length);
+// Rows per transaction when retention deletes an expiry (an hour of a busy gateway is millions).
 const rowsPerDelete = 5_000;
 
 /** The log in PostgreSQL, for gateways run as several instances. A batch is one multi-row INSERT (or a few, when large). */
@@ -86,16 +88,10 @@ export function createPostgresLogStore(options: PostgresLogStoreOptions): LogSto
       });
     },
     async deleteOlderThan(cutoff) {
-      // In slices, each its own short transaction (as the SQLite store does): an hour of a busy
-      // gateway is millions of rows, too many for one transaction to hold locks and WAL for.
       // SKIP LOCKED: instances sharing the table sweep at the same hour, and each takes rows the
       // others' slices have not, rather than queueing behind their row locks.
-      let deleted = 0;
-      for (;;) {
-        const result = await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE time < $1 LIMIT ${rowsPerDelete} FOR UPDATE SKIP LOCKED)`, [cutoff]);
-        deleted += result.rowCount ?? 0;
-        if ((result.rowCount ?? 0) < rowsPerDelete) return deleted;
-      }
+      const deleteSlice = async () => (await pool.query(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE time < $1 LIMIT ${rowsPerDelete} FOR UPDATE SKIP LOCKED)`, [cutoff])).rowCount ?? 0;
+      return deleteInSlices(deleteSlice, rowsPerDelete);
     },
     async close() {
       await pool.end();

@@ -1,4 +1,4 @@
-import { enterWalMode, inWriteTransaction } from '@switchyard/core';
+import { deleteInSlices, enterWalMode, inWriteTransaction } from '@switchyard/core';
 import Database from 'better-sqlite3';
 import { type LogRow, logColumns } from './log-columns.js';
 import { allColumns, boundColumns, copyRow, endOfRun, literalsOf, shapeKeyOf } from './repeated-columns.js';
@@ -177,16 +177,8 @@ export function createSqliteLogStore(options: SqliteLogStoreOptions): LogStore {
       );
     },
     async deleteOlderThan(cutoff) {
-      // Slice by slice, each its own transaction and its own turn in the write queue: log batches
-      // go on landing between slices, and no slice holds the event loop or the file for long.
-      let deleted = 0;
-      while (!closed) {
-        const changes = await serially(() => deleteSlice(cutoff));
-        deleted += changes;
-        if (changes < rowsPerDelete) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return deleted;
+      // Each slice takes its own turn in the write queue: log batches go on landing between slices.
+      return deleteInSlices(() => serially(() => deleteSlice(cutoff)), rowsPerDelete, () => closed);
     },
     async close() {
       closed = true;
