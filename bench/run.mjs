@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Loopback benchmark of POST /v1/chat/completions (non-streamed and streamed) against three
+// Loopback benchmark of POST /v1/chat/completions (non-streamed and streamed) against four
 // targets: the testkit OpenAI mock directly, a minimal Node proxy in front of it (the floor),
-// and the Switchyard gateway in front of it. Prints figures and the gateway's targets; it is a
+// Portkey's open-source gateway and the Switchyard gateway in front of it. Prints figures and the gateway's targets; it is a
 // measurement, not a test, so a missed target does not fail the run. See bench/README.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const config = {
   ttfbRequests: numberFromEnv('BENCH_TTFB_REQUESTS', 300),
   words: numberFromEnv('BENCH_WORDS', 30),
   timeoutSeconds: numberFromEnv('BENCH_TIMEOUT_SECONDS', 300),
-  targets: (process.env.BENCH_TARGETS ?? 'direct,proxy,gateway').split(',').map((name) => name.trim()).filter(Boolean),
+  targets: (process.env.BENCH_TARGETS ?? 'direct,proxy,portkey,gateway').split(',').map((name) => name.trim()).filter(Boolean),
 };
 
 const requestHeaders = {
@@ -34,6 +34,17 @@ const requestHeaders = {
   authorization: 'Bearer bench',
   'x-switchyard-provider': 'openai',
 };
+/** Portkey's gateway has no catalog to point at the mock: it is told per request, by its header API. */
+const portkeyHeaders = (mockUrl) => ({
+  'content-type': 'application/json',
+  authorization: 'Bearer bench',
+  'x-portkey-provider': 'openai',
+  'x-portkey-custom-host': `${mockUrl}/v1`,
+});
+// npm's build of Portkey's gateway, a devDependency of bench/ (pnpm-workspace.yaml pins the hono
+// versions it needs); BENCH_PORTKEY_MAIN points at another build.
+const portkeyMain =
+  process.env.BENCH_PORTKEY_MAIN ?? fileURLToPath(new URL('./node_modules/@portkey-ai/gateway/build/start-server.js', import.meta.url));
 const messages = [{ role: 'user', content: 'Say hello to the benchmark' }];
 const bodies = {
   json: JSON.stringify({ model: 'gpt-4o-mini', messages }),
@@ -170,10 +181,10 @@ function percentile(sorted, fraction) {
 }
 
 /** One autocannon run; latencies come from its per-response event, to the microsecond. */
-async function cannon(url, body, connections, duration, pid) {
+async function cannon(url, headers, body, connections, duration, pid) {
   const times = [];
   const before = pid ? cpuSeconds(pid) : undefined;
-  const instance = autocannon({ url, method: 'POST', headers: requestHeaders, body, connections, duration, timeout: 10 });
+  const instance = autocannon({ url, method: 'POST', headers, body, connections, duration, timeout: 10 });
   instance.on('response', (_client, status, _bytes, milliseconds) => {
     if (status === 200) times.push(milliseconds);
   });
@@ -193,7 +204,7 @@ async function cannon(url, body, connections, duration, pid) {
 }
 
 /** N sequential streamed requests on one keep-alive connection: time to the first body chunk. */
-async function timeToFirstByte(url, count) {
+async function timeToFirstByte(url, headers, count) {
   const agent = new Agent({ connections: 1, keepAliveTimeout: 30_000 });
   const samples = [];
   try {
@@ -201,7 +212,7 @@ async function timeToFirstByte(url, count) {
       const started = performance.now();
       const response = await request(url, {
         method: 'POST',
-        headers: requestHeaders,
+        headers,
         body: bodies.stream,
         dispatcher: agent,
         headersTimeout: 10_000,
@@ -220,9 +231,9 @@ async function timeToFirstByte(url, count) {
 }
 
 /** One request of each kind, so a broken target fails loudly instead of being benchmarked. */
-async function sanityCheck(name, url) {
+async function sanityCheck(name, url, headers) {
   for (const [kind, body] of Object.entries(bodies)) {
-    const response = await request(url, { method: 'POST', headers: requestHeaders, body, headersTimeout: 10_000, bodyTimeout: 10_000 });
+    const response = await request(url, { method: 'POST', headers, body, headersTimeout: 10_000, bodyTimeout: 10_000 });
     const text = await response.body.text();
     const ok = response.statusCode === 200 && (kind === 'json' ? text.includes('echo:') : text.includes('data: [DONE]'));
     if (!ok) throw new BenchError(`${name} answered a ${kind} request with ${response.statusCode}: ${text.slice(0, 300)}`);
@@ -230,9 +241,9 @@ async function sanityCheck(name, url) {
 }
 
 /** Measures one target; if its process died meanwhile, says so rather than "connection refused". */
-async function measure(name, url, started) {
+async function measure(name, url, started, headers = requestHeaders) {
   try {
-    return await measureTarget(name, url, started.child.pid);
+    return await measureTarget(name, url, headers, started.child.pid);
   } catch (error) {
     const { exitCode, signalCode } = started.child;
     if (exitCode === null && signalCode === null) throw error;
@@ -240,18 +251,18 @@ async function measure(name, url, started) {
   }
 }
 
-async function measureTarget(name, url, pid) {
+async function measureTarget(name, url, headers, pid) {
   process.stdout.write(`  ${name.padEnd(8)} warming up`);
-  await sanityCheck(name, url);
-  await cannon(url, bodies.json, config.connections, config.warmupSeconds);
+  await sanityCheck(name, url, headers);
+  await cannon(url, headers, bodies.json, config.connections, config.warmupSeconds);
   process.stdout.write(', loaded');
-  const loadedJson = await cannon(url, bodies.json, config.connections, config.seconds, pid);
-  const loadedStream = await cannon(url, bodies.stream, config.connections, config.seconds, pid);
+  const loadedJson = await cannon(url, headers, bodies.json, config.connections, config.seconds, pid);
+  const loadedStream = await cannon(url, headers, bodies.stream, config.connections, config.seconds, pid);
   process.stdout.write(', unloaded');
-  const unloadedJson = await cannon(url, bodies.json, 1, config.latencySeconds);
-  const unloadedStream = await cannon(url, bodies.stream, 1, config.latencySeconds);
+  const unloadedJson = await cannon(url, headers, bodies.json, 1, config.latencySeconds);
+  const unloadedStream = await cannon(url, headers, bodies.stream, 1, config.latencySeconds);
   process.stdout.write(', ttfb');
-  const ttfb = await timeToFirstByte(url, config.ttfbRequests);
+  const ttfb = await timeToFirstByte(url, headers, config.ttfbRequests);
   process.stdout.write(' — done\n');
   return {
     name,
@@ -324,6 +335,26 @@ function report(results) {
   const ttfbAdded = direct ? gateway.ttfb.p50 - direct.ttfb.p50 : NaN;
   lines.push(`  ${verdict(Number.isFinite(ttfbAdded) ? ttfbAdded <= 1 : undefined)}  stream TTFB p50 within 1 ms of direct: ${signedMs(ttfbAdded)} ms`);
   console.log(lines.join('\n'));
+  const portkey = results.find((result) => result.name === 'portkey');
+  if (portkey) console.log(versusPortkey(gateway, portkey, direct));
+}
+
+/** Side by side with Portkey's gateway: figures, not targets (its work per request is not ours). */
+function versusPortkey(gateway, portkey, direct) {
+  const ratio = (ours, theirs) => (Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : 'n/a');
+  const lines = ['\ngateway beside Portkey\'s gateway (ratio gateway ÷ portkey; below 1 means Switchyard is cheaper or faster)'];
+  for (const mode of ['json', 'stream']) {
+    const ours = gateway[mode];
+    const theirs = portkey[mode];
+    const added = (target) => (direct ? target.unloaded.p50 - direct[mode].unloaded.p50 : NaN);
+    lines.push(
+      `  ${mode.padEnd(6)} CPU per request ${ratio(ours.loaded.cpuMicrosPerRequest, theirs.loaded.cpuMicrosPerRequest)}` +
+        ` (${micros(ours.loaded.cpuMicrosPerRequest)} vs ${micros(theirs.loaded.cpuMicrosPerRequest)} µs),` +
+        ` rps ${ratio(ours.loaded.rps, theirs.loaded.rps)}, added p50 unloaded ${signedMs(added(ours))} vs ${signedMs(added(theirs))} ms`,
+    );
+  }
+  lines.push(`  stream TTFB p50 ${ms(gateway.ttfb.p50)} vs ${ms(portkey.ttfb.p50)} ms`);
+  return lines.join('\n');
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -341,12 +372,17 @@ async function main() {
   const gatewayMissing = wantGateway && !existsSync(gatewayMain)
     ? `gateway: not measured — ${gatewayMain} is missing. Build it first: pnpm --filter @switchyard/gateway... build`
     : undefined;
+  const wantPortkey = config.targets.includes('portkey');
+  const portkeyMissing = wantPortkey && !existsSync(portkeyMain)
+    ? `portkey: not measured — ${portkeyMain} is missing. Install bench/'s dependencies: pnpm install`
+    : undefined;
 
   console.log(
     `bench: node ${process.version}, ${os.cpus().length} cpu(s), ${config.seconds}s loaded runs at ${config.connections} connections, ` +
       `${config.latencySeconds}s unloaded runs, ${config.words}-word replies, targets ${config.targets.join(', ')}`,
   );
   if (gatewayMissing) console.log(`bench: ${gatewayMissing}`);
+  if (portkeyMissing) console.log(`bench: ${portkeyMissing}`);
 
   const started = [];
   const results = [];
@@ -365,6 +401,15 @@ async function main() {
       const { port } = await firstJsonLine(proxy);
       results.push(await measure('proxy', `http://127.0.0.1:${port}/v1/chat/completions`, proxy));
       await stopChild(proxy);
+    }
+    if (wantPortkey && !portkeyMissing) {
+      const port = await freePort();
+      // Started as its npm bin starts it; --headless leaves out its log console (no request log kept).
+      const portkey = startChild('portkey', [portkeyMain, '--headless', `--port=${port}`]);
+      started.push(portkey);
+      await waitForHealth(portkey, `http://127.0.0.1:${port}/`);
+      results.push(await measure('portkey', `http://127.0.0.1:${port}/v1/chat/completions`, portkey, portkeyHeaders(mockUrl)));
+      await stopChild(portkey);
     }
     if (wantGateway && !gatewayMissing) {
       const port = await freePort();
@@ -391,8 +436,9 @@ async function main() {
     writeFileSync(process.env.BENCH_JSON, JSON.stringify({ config, node: process.version, cpus: os.cpus().length, results }, null, 2));
     console.log(`\nbench: results written to ${process.env.BENCH_JSON}`);
   }
-  if (gatewayMissing) {
-    console.error(`\nbench: ${gatewayMissing}`);
+  for (const missing of [gatewayMissing, portkeyMissing]) {
+    if (!missing) continue;
+    console.error(`\nbench: ${missing}`);
     process.exitCode = 1;
   }
 }
