@@ -1,70 +1,16 @@
-// The admin API's answers, as the console reads them (the server defines them; kept loose here).
+// The admin API's answers, as the console reads them. Log records, pages and stats, and gateway
+// keys, are the types of the packages that make them (type-only imports: nothing of those packages
+// reaches the bundle), so a change there fails the console's build instead of its pages; the rest
+// are views the gateway app assembles for the admin API and are declared here.
 
-export interface StatsFigures {
-  requests: number;
-  errors: number;
-  p50LatencyMs?: number;
-  p95LatencyMs?: number;
-  p50FirstTokenMs?: number;
-  p95FirstTokenMs?: number;
-  p50OverheadMs?: number;
-  p95OverheadMs?: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
+import type { GatewayKeyView } from '@switchyard/access';
+import type { LogStats as AggregatedLogStats } from '@switchyard/observability';
 
-export interface LogStats {
+export type { LogPage, LogRecord, StatsFigures } from '@switchyard/observability';
+
+/** `GET /admin/stats`: the log's figures over a window, with the window named as it was asked for. */
+export interface LogStats extends AggregatedLogStats {
   window: string;
-  since: number;
-  until: number;
-  bucketMs: number;
-  totals: StatsFigures;
-  buckets: Array<{ start: number } & StatsFigures>;
-  byProvider: Array<{ provider: string } & StatsFigures>;
-  byModel: Array<{ model: string } & StatsFigures>;
-  byKey: Array<{ keyId: string } & StatsFigures>;
-  truncated?: boolean;
-}
-
-export interface LogRecord {
-  id: string;
-  kind: 'request' | 'attempt';
-  traceId: string;
-  time: number;
-  method: string;
-  path: string;
-  format?: string;
-  provider?: string;
-  modelRequested?: string;
-  modelAnswered?: string;
-  status: number;
-  errorKind?: string;
-  errorMessage?: string;
-  attemptIndex?: number;
-  retries?: number;
-  attempts?: number;
-  cacheStatus?: string;
-  stream?: boolean;
-  firstByteMs?: number;
-  totalMs: number;
-  upstreamMs?: number;
-  overheadMs?: number;
-  tokens?: { input?: number; output?: number; cachedInput?: number; cacheWrite?: number; reasoning?: number };
-  costUsd?: number;
-  priceVersion?: string;
-  warnings?: unknown[];
-  metadata?: Record<string, string>;
-  keyId?: string;
-  incomplete?: boolean;
-  requestBody?: string;
-  responseBody?: string;
-  guardrails?: unknown[];
-}
-
-export interface LogPage {
-  records: LogRecord[];
-  nextCursor?: string;
 }
 
 export interface TargetHealth {
@@ -92,30 +38,8 @@ export interface ProviderEntry {
   health: { state: 'closed' | 'open' | 'half-open'; calls: number; failures: number; errorRate?: number; latencyMs?: number; targets: TargetHealth[] };
 }
 
-export interface Budget {
-  name: string;
-  usd: number;
-  window?: string;
-  period?: 'day' | 'week' | 'month';
-  timezone?: string;
-  soft?: boolean;
-}
-
-export interface GatewayKey {
-  id: string;
-  name?: string;
-  prefix: string;
-  teamId?: string;
-  orgId?: string;
-  allowedModels?: string[];
-  allowedProviders?: string[];
-  limits?: { requestsPerMinute?: number; tokensPerMinute?: number; inputTokensPerMinute?: number; outputTokensPerMinute?: number; concurrentRequests?: number };
-  budgets?: Budget[];
-  expiresAt?: string;
-  revokedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A key as `GET /admin/keys` lists it: its record without the hash. */
+export type GatewayKey = GatewayKeyView;
 
 export interface KeyUsage {
   key: GatewayKey;
