@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Loopback benchmark of POST /v1/chat/completions (non-streamed and streamed) against four
-// targets: the testkit OpenAI mock directly, a minimal Node proxy in front of it (the floor),
-// Portkey's open-source gateway and the Switchyard gateway in front of it. Prints figures and the gateway's targets; it is a
-// measurement, not a test, so a missed target does not fail the run. See bench/README.md.
+// targets: the testkit OpenAI mock directly, and in front of it a minimal Node proxy (the floor),
+// Portkey's open-source gateway and the Switchyard gateway. Prints figures and the gateway's
+// targets; it is a measurement, not a test, so a missed target does not fail the run. See
+// bench/README.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -342,7 +343,7 @@ function report(results) {
 /** Side by side with Portkey's gateway: figures, not targets (its work per request is not ours). */
 function versusPortkey(gateway, portkey, direct) {
   const ratio = (ours, theirs) => (Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : 'n/a');
-  const lines = ['\ngateway beside Portkey\'s gateway (ratio gateway ÷ portkey; below 1 means Switchyard is cheaper or faster)'];
+  const lines = ['\ngateway beside Portkey\'s gateway (gateway ÷ portkey: CPU below 1 is cheaper, rps above 1 serves more)'];
   for (const mode of ['json', 'stream']) {
     const ours = gateway[mode];
     const theirs = portkey[mode];
