@@ -416,7 +416,10 @@ async function main() {
       const port = await freePort();
       // The node flags `pnpm start` and the gateway's own shebang use, so this is the deployed process.
       const gatewayFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
-      const gateway = startChild('gateway', [...gatewayFlags, gatewayMain], {
+      // BENCH_GATEWAY_CONFIG: a config file for the gateway (say, one that turns the request log and
+      // metrics off to measure plain passthrough); without it the gateway runs its built-in defaults.
+      const gatewayConfig = process.env.BENCH_GATEWAY_CONFIG ? ['--config', process.env.BENCH_GATEWAY_CONFIG] : [];
+      const gateway = startChild('gateway', [...gatewayFlags, gatewayMain, ...gatewayConfig], {
         PORT: String(port),
         HOST: '127.0.0.1',
         OPENAI_API_KEY: 'bench',
