@@ -4,7 +4,7 @@
 // `x-switchyard-overhead-ms` header next to the overhead measured from outside (latency through
 // the gateway minus latency straight to the mock). Runs the built gateway when there is one, else
 // its source under tsx (the mock always from source); both modes run the same way. See bench/README.md.
-//   BENCH_WORKLOAD (minimal: a one-line question and a 30-word answer, the worst case; typical: a ~4 KB conversation and a 250-word answer)  BENCH_WORDS (words per answer)
+//   BENCH_WORKLOAD (minimal: a one-line question and a 30-word answer, the worst case; typical: a 2.7 KB conversation and a 250-word answer)  BENCH_WORDS (words per answer)
 //   BENCH_GATEWAY (`source`: the gateway from source under tsx even when it is built)
 //   BENCH_SECONDS (1 per burst)  BENCH_ROUNDS (30 bursts per process and kind)  BENCH_WARMUP_ROUNDS (8, uncounted)  BENCH_SAMPLES (400)  BENCH_CONNECTIONS (16)
 //   BENCH_RATE (1500 requests/s offered in the loaded runs; `max` for as many as the gateway takes)
@@ -45,7 +45,7 @@ const headers = { 'content-type': 'application/json', authorization: 'Bearer ben
 //   minimal  one short user message, a 30-word answer: the least work a gateway does for a chat
 //            request, so the largest share observability can have (the worst case)
 //   typical  a chat application's request: a system prompt, three earlier exchanges and the new
-//            question (~4 KB), a 250-word answer (250 content chunks when streamed)
+//            question (a 2.7 KB body), a 250-word answer (250 content chunks when streamed)
 const workload = process.env.BENCH_WORKLOAD === 'typical' ? 'typical' : 'minimal';
 const answerWords = env('BENCH_WORDS', workload === 'typical' ? 250 : 30);
 const messages = workload === 'typical' ? typicalConversation() : [{ role: 'user', content: 'Say hello to the benchmark' }];
